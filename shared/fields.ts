@@ -37,9 +37,9 @@ export interface FieldSpec {
   readonly max?: number;
 }
 
-const f = <N extends string>(
+const f = <N extends string, K extends FieldKind>(
   name: N,
-  kind: FieldKind,
+  kind: K,
   label: string,
   synonyms: string[],
   extra: Partial<Pick<FieldSpec, 'completion' | 'min' | 'max'>> = {},
@@ -240,7 +240,7 @@ export type RuleFieldName = Exclude<FieldName, LocalFieldName>;
 
 export const FIELD_BY_NAME: Readonly<Record<FieldName, FieldSpec>> = Object.fromEntries(
   FIELDS.map((spec) => [spec.name, spec]),
-) as Record<FieldName, FieldSpec>;
+) as unknown as Record<FieldName, FieldSpec>;
 
 export const FIELD_NAMES: readonly FieldName[] = FIELDS.map((spec) => spec.name);
 
