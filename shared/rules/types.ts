@@ -80,6 +80,8 @@ export interface RuleContext {
   /** careStart, or throws a DataProblem saying which due date needed it */
   requireCareStart(forWhat: string): Day;
   lookedAfter(): boolean;
+  /** the day the young person became (or becomes) eligible if looked after: RULES.md section 4 */
+  eligibleFrom(): Day;
   leavingCareStatus(): LeavingCareStatus;
   /** looked after, or Eligible, Relevant or Former relevant */
   inLeavingCareCohort(): boolean;

@@ -1,0 +1,19 @@
+import { appliesUnless, doneWhenRecorded, notInCohortReason, outsideAgeBand } from '../common';
+import type { Rule } from '../types';
+
+/** Referral to adult transitions for a young person with additional or mental health needs (LCC). */
+export const adultTransitions: Rule = {
+  id: 'adult-transitions',
+  label: 'Adult transitions referral',
+  source: 'LCC',
+  reads: ['adultTransitionsReferralDate', 'additionalNeeds', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
+  active: { allOf: ['adultTransitionsReferralDate', 'additionalNeeds'] },
+  applies: (ctx) =>
+    appliesUnless(
+      () => outsideAgeBand(ctx, { years: 15 }, { years: 21 }),
+      () => (ctx.yesNo('additionalNeeds') === true ? null : 'No additional needs recorded'),
+      () => notInCohortReason(ctx),
+    ),
+  due: (ctx) => ({ day: ctx.ageDate(16), why: 'Adult transitions referral due by the 16th birthday' }),
+  done: doneWhenRecorded('adultTransitionsReferralDate'),
+};

@@ -1,0 +1,22 @@
+import { edate } from '../../dates/calendar';
+import { appliesUnless, notLookedAfterReason } from '../common';
+import type { Rule } from '../types';
+
+/** Dental checks (SSDA903 OC2 TEETH_CHECK; LCC: the health passport records the last one). */
+export const dentalCheck: Rule = {
+  id: 'dental-check',
+  label: 'Dental check',
+  source: '903 OC2 TEETH_CHECK; LCC',
+  reads: ['lastDentalCheckDate', 'careStartDate', 'careEndDate'],
+  active: { allOf: ['lastDentalCheckDate'] },
+  applies: (ctx) => appliesUnless(() => notLookedAfterReason(ctx)),
+  due(ctx) {
+    const last = ctx.date('lastDentalCheckDate');
+    if (last !== null) {
+      const months = ctx.policy.dentalCheckMonths;
+      return { day: edate(last, months), why: `Dental check due ${months} months after the last on ${ctx.uk(last)}` };
+    }
+    const start = ctx.requireCareStart('The first dental check');
+    return { day: edate(start, 12), why: `No dental check recorded: due 12 months after becoming looked after on ${ctx.uk(start)}` };
+  },
+};

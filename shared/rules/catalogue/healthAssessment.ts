@@ -1,0 +1,32 @@
+import { edate } from '../../dates/calendar';
+import { appliesUnless, dateIfTracked, latest, notLookedAfterReason } from '../common';
+import { initialAssessmentDate } from './initialHealthAssessment';
+import type { Rule } from '../types';
+import type { Day } from '../../dates/calendar';
+
+/**
+ * Review health assessments: every 6 months for a child under 5, every 12 months from 5
+ * (statutory guidance on promoting the health of looked-after children, 2015; LCC).
+ */
+export const healthAssessment: Rule = {
+  id: 'health-assessment',
+  label: 'Review health assessment',
+  source: 'Statutory guidance on the health of looked-after children (2015); LCC',
+  reads: ['lastHealthAssessmentDate', 'initialHealthAssessmentDate', 'careStartDate', 'careEndDate'],
+  active: { allOf: ['lastHealthAssessmentDate'] },
+  applies: (ctx) =>
+    appliesUnless(
+      () => notLookedAfterReason(ctx),
+      () => (initialAssessmentDate(ctx) === null ? 'The initial health assessment is not done yet' : null),
+    ),
+  due(ctx) {
+    const base = latest(
+      dateIfTracked(ctx, 'initialHealthAssessmentDate'),
+      dateIfTracked(ctx, 'lastHealthAssessmentDate'),
+    ) as Day;
+    if (base < ctx.ageDate(5)) {
+      return { day: edate(base, 6), why: `Review health assessment due 6 months after the assessment on ${ctx.uk(base)} (under 5)` };
+    }
+    return { day: edate(base, 12), why: `Review health assessment due 12 months after the assessment on ${ctx.uk(base)}` };
+  },
+};

@@ -1,0 +1,14 @@
+import { doneWhenRecorded, pathwayApplies } from '../common';
+import type { Rule } from '../types';
+
+/** Health passport and final health assessment by 18 (LCC; NICE PH28 rec 48). */
+export const healthPassport: Rule = {
+  id: 'health-passport',
+  label: 'Health passport',
+  source: 'LCC; NICE rec 48',
+  reads: ['healthPassportDate', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
+  active: { allOf: ['healthPassportDate'] },
+  applies: (ctx) => pathwayApplies(ctx, { years: 17 }, { years: 21 }),
+  due: (ctx) => ({ day: ctx.ageDate(18), why: 'Health passport due by the 18th birthday' }),
+  done: doneWhenRecorded('healthPassportDate'),
+};

@@ -1,0 +1,36 @@
+import { FIELD_BY_NAME, type RuleFieldName } from '../../fields';
+import { appliesUnless, notLookedAfterReason } from '../common';
+import { DataProblem, type Rule } from '../types';
+
+const LCC = 'LCC (all children looked after registered with a GP and dentist; health passport)';
+
+/** A yes/no health requirement for every looked-after child: yes is Done, no is Action needed, blank is Check data. */
+function healthYesNoRule(id: string, label: string, field: RuleFieldName, notMet: string): Rule {
+  return {
+    id,
+    label,
+    source: LCC,
+    reads: [field, 'careStartDate', 'careEndDate'],
+    active: { allOf: [field] },
+    applies: (ctx) => appliesUnless(() => notLookedAfterReason(ctx)),
+    requirement(ctx) {
+      const value = ctx.yesNo(field);
+      if (value === null) throw new DataProblem(`${FIELD_BY_NAME[field].label} is blank: record yes or no`);
+      return value ? { met: true, why: `${FIELD_BY_NAME[field].label}: yes` } : { met: false, why: notMet };
+    },
+  };
+}
+
+export const immunisations = healthYesNoRule(
+  'immunisations',
+  'Immunisations',
+  'immunisationsUpToDate',
+  'Immunisations are not up to date',
+);
+export const gpRegistered = healthYesNoRule('gp-registered', 'Registered with a GP', 'gpRegistered', 'Not registered with a GP');
+export const dentistRegistered = healthYesNoRule(
+  'dentist-registered',
+  'Registered with a dentist',
+  'dentistRegistered',
+  'Not registered with a dentist',
+);

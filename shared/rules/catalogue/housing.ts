@@ -1,0 +1,28 @@
+import { doneWhenRecorded, pathwayApplies } from '../common';
+import type { Rule } from '../types';
+
+const COHORT_READS = ['careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'] as const;
+
+/** Registered with the district council's housing advice by 16 (LCC). */
+export const housingRegister: Rule = {
+  id: 'housing-register',
+  label: 'Housing register',
+  source: 'LCC',
+  reads: ['housingRegisterDate', ...COHORT_READS],
+  active: { allOf: ['housingRegisterDate'] },
+  applies: (ctx) => pathwayApplies(ctx, { years: 15 }, { years: 21 }),
+  due: (ctx) => ({ day: ctx.ageDate(16), why: 'Housing register due by the 16th birthday' }),
+  done: doneWhenRecorded('housingRegisterDate'),
+};
+
+/** A housing options meeting by 17½ (LCC). */
+export const housingOptions: Rule = {
+  id: 'housing-options',
+  label: 'Housing options meeting',
+  source: 'LCC',
+  reads: ['housingOptionsMeetingDate', ...COHORT_READS],
+  active: { allOf: ['housingOptionsMeetingDate'] },
+  applies: (ctx) => pathwayApplies(ctx, { years: 17 }, { years: 21 }),
+  due: (ctx) => ({ day: ctx.ageDate(17, 6), why: 'Housing options meeting due at age 17y 6m' }),
+  done: doneWhenRecorded('housingOptionsMeetingDate'),
+};

@@ -1,0 +1,44 @@
+import { edate } from '../../dates/calendar';
+import { workday } from '../../dates/workingDays';
+import { appliesUnless, dateIfTracked, latest, notLookedAfterReason } from '../common';
+import type { Rule, RuleContext } from '../types';
+import type { Day } from '../../dates/calendar';
+
+/**
+ * The initial health assessment, within 20 working days of becoming looked after
+ * (CPPCR reg 7; statutory guidance on promoting the health of looked-after children, 2015).
+ */
+export const initialHealthAssessment: Rule = {
+  id: 'initial-health-assessment',
+  label: 'Initial health assessment',
+  source: 'CPPCR reg 7; statutory guidance on the health of looked-after children (2015)',
+  reads: ['initialHealthAssessmentDate', 'lastHealthAssessmentDate', 'careStartDate', 'careEndDate'],
+  active: { anyOf: ['initialHealthAssessmentDate', 'lastHealthAssessmentDate'] },
+  applies: (ctx) => appliesUnless(() => notLookedAfterReason(ctx)),
+  due(ctx) {
+    const start = ctx.requireCareStart('The initial health assessment');
+    return {
+      day: workday(start, 20),
+      why: `Initial health assessment due within 20 working days of becoming looked after on ${ctx.uk(start)}`,
+    };
+  },
+  done(ctx) {
+    const day = initialAssessmentDate(ctx);
+    return day === null ? null : `Health assessment recorded on ${ctx.uk(day)}`;
+  },
+};
+
+/**
+ * The assessment that counts as the initial one: any initial or review health assessment
+ * from 3 months before care started (an assessment shortly before coming into care counts).
+ * Without a care start date, recorded events belong to the current period of care.
+ */
+export function initialAssessmentDate(ctx: RuleContext): Day | null {
+  const assessed = latest(
+    dateIfTracked(ctx, 'initialHealthAssessmentDate'),
+    dateIfTracked(ctx, 'lastHealthAssessmentDate'),
+  );
+  if (assessed === null) return null;
+  const start = ctx.careStart();
+  return start === null || assessed >= edate(start, -3) ? assessed : null;
+}

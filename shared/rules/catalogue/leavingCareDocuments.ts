@@ -1,0 +1,29 @@
+import { DOCUMENT_FIELDS, FIELD_BY_NAME } from '../../fields';
+import { pathwayApplies } from '../common';
+import type { Rule } from '../types';
+
+/**
+ * The documents a young person needs by 18: NI number, photo ID, bank account, junior ISA
+ * information, CICA considered, access-to-records information (LCC). Only the document
+ * columns the tracker has are checked; a blank one counts as not yet done.
+ */
+export const leavingCareDocuments: Rule = {
+  id: 'leaving-care-documents',
+  label: 'Leaving care documents',
+  source: 'LCC',
+  reads: [...DOCUMENT_FIELDS, 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
+  active: { anyOf: DOCUMENT_FIELDS },
+  applies: (ctx) => pathwayApplies(ctx, { years: 17 }, { years: 21 }),
+  due(ctx) {
+    const missing = DOCUMENT_FIELDS.filter((field) => ctx.has(field) && ctx.yesNo(field) !== true).map((field) =>
+      FIELD_BY_NAME[field].label,
+    );
+    return { day: ctx.ageDate(18), why: `Documents due by the 18th birthday; missing: ${missing.join(', ')}` };
+  },
+  done(ctx) {
+    const tracked = DOCUMENT_FIELDS.filter((field) => ctx.has(field));
+    return tracked.every((field) => ctx.yesNo(field) === true)
+      ? `All documents recorded (${tracked.map((field) => FIELD_BY_NAME[field].label).join(', ')})`
+      : null;
+  },
+};

@@ -1,0 +1,23 @@
+import type { Rule } from '../types';
+
+/**
+ * The personal adviser keeps in touch with a former relevant young person (policy: every
+ * 56 days; where the authority provides accommodation the statutory maximum is 2 months,
+ * CLR reg 8).
+ */
+export const paContact: Rule = {
+  id: 'pa-contact',
+  label: 'Personal adviser contact',
+  source: 'CLR reg 8',
+  reads: ['lastPaContactDate', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
+  active: { allOf: ['lastPaContactDate'] },
+  applies: (ctx) =>
+    ctx.leavingCareStatus() === 'Former relevant' ? true : `Not former relevant (leaving-care status: ${ctx.leavingCareStatus()})`,
+  due(ctx) {
+    const days = ctx.policy.paContactDays;
+    const last = ctx.date('lastPaContactDate');
+    if (last !== null) return { day: last + days, why: `PA contact due ${days} days after the last on ${ctx.uk(last)}` };
+    const eighteenth = ctx.ageDate(18);
+    return { day: eighteenth + days, why: `No PA contact recorded: due ${days} days after the 18th birthday on ${ctx.uk(eighteenth)}` };
+  },
+};

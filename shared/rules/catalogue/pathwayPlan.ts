@@ -1,0 +1,26 @@
+import { edate } from '../../dates/calendar';
+import { ageText, doneWhenRecorded, pathwayApplies } from '../common';
+import type { Rule } from '../types';
+
+/**
+ * Needs assessment and pathway plan: started at 15y9m, due by the 16th birthday (policy;
+ * WSCC "prior to their 16th birthday"; the statutory latest is 16y3m, CPPCR reg 42), or 3
+ * months after becoming eligible when that is later.
+ */
+export const pathwayPlan: Rule = {
+  id: 'pathway-plan',
+  label: 'Pathway plan',
+  source: 'PfI; LCC; WSCC; CPPCR reg 42',
+  reads: ['pathwayPlanDate', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
+  active: { allOf: ['pathwayPlanDate'] },
+  applies: (ctx) => pathwayApplies(ctx, { years: 15, months: 9 }, { years: 21 }),
+  due(ctx) {
+    const eligibleFrom = ctx.eligibleFrom();
+    if (eligibleFrom > ctx.ageDate(16)) {
+      return { day: edate(eligibleFrom, 3), why: `Pathway plan due 3 months after becoming eligible on ${ctx.uk(eligibleFrom)}` };
+    }
+    const { years, months } = ctx.policy.pathwayPlanDueAge;
+    return { day: ctx.ageDate(years, months), why: `Pathway plan due at age ${ageText({ years, months })}` };
+  },
+  done: doneWhenRecorded('pathwayPlanDate'),
+};

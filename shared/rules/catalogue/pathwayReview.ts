@@ -1,0 +1,29 @@
+import { edate } from '../../dates/calendar';
+import { appliesUnless, dateIfTracked, latest, notInCohortReason } from '../common';
+import type { Rule } from '../types';
+import type { Day } from '../../dates/calendar';
+
+/**
+ * The pathway plan is reviewed at least every six months (CLR 2010 reg 7; "Caring for
+ * Children Moving Alone": the plan is regularly monitored and reviewed).
+ */
+export const pathwayReview: Rule = {
+  id: 'pathway-review',
+  label: 'Pathway plan review',
+  source: 'CLR reg 7; Caring for Children Moving Alone',
+  reads: ['lastPathwayReviewDate', 'pathwayPlanDate', 'supportTo25', 'careStartDate', 'careEndDate', 'leavingCareStatus'],
+  active: { allOf: ['lastPathwayReviewDate'] },
+  applies: (ctx) =>
+    appliesUnless(
+      () => (ctx.underCareLeaverUpperAge() ? null : 'Applies under age 21 (25 with support to 25)'),
+      () => (dateIfTracked(ctx, 'pathwayPlanDate') === null ? 'No pathway plan recorded yet' : null),
+      () => notInCohortReason(ctx),
+    ),
+  due(ctx) {
+    const plan = ctx.date('pathwayPlanDate') as Day;
+    const review = ctx.date('lastPathwayReviewDate');
+    const base = latest(plan, review) as Day;
+    const what = base === review ? 'last pathway plan review' : 'pathway plan';
+    return { day: edate(base, 6), why: `Review due 6 months after the ${what} on ${ctx.uk(base)}` };
+  },
+};

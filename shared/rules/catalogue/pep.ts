@@ -1,0 +1,42 @@
+import { workday } from '../../dates/workingDays';
+import { endOfNextTerm, ncYear } from '../../dates/school';
+import { appliesUnless, notInCohortReason } from '../common';
+import type { Rule, RuleContext } from '../types';
+
+/**
+ * Personal Education Plan, reviewed every term, for children looked after and care
+ * leavers from Reception to the end of Year 13 (LCC; statutory guidance on promoting the
+ * education of looked-after children, 2018). The first is ready for the first review.
+ */
+export const pep: Rule = {
+  id: 'pep',
+  label: 'PEP',
+  source: 'LCC; statutory guidance on the education of looked-after children (2018)',
+  reads: ['lastPepDate', 'ncYearOverride', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
+  active: { allOf: ['lastPepDate'] },
+  applies: (ctx) =>
+    appliesUnless(
+      () => {
+        const year = schoolYear(ctx);
+        return year >= 0 && year <= 13 ? null : `Not in Reception to Year 13 (NC year ${year})`;
+      },
+      () => notInCohortReason(ctx),
+    ),
+  due(ctx) {
+    const last = ctx.date('lastPepDate');
+    const start = ctx.careStart();
+    if (last === null || (start !== null && last < start)) {
+      const careStart = ctx.requireCareStart('The first PEP');
+      return {
+        day: workday(careStart, 20),
+        why: `First PEP due within 20 working days of becoming looked after on ${ctx.uk(careStart)}`,
+      };
+    }
+    return { day: endOfNextTerm(last, ctx.policy.terms), why: `PEP due by the end of the term after the PEP on ${ctx.uk(last)}` };
+  },
+};
+
+function schoolYear(ctx: RuleContext): number {
+  const override = ctx.has('ncYearOverride') ? ctx.integer('ncYearOverride') : null;
+  return override ?? ncYear(ctx.dateOfBirth, ctx.asOf);
+}

@@ -1,0 +1,33 @@
+import { workday } from '../../dates/workingDays';
+import { dateIfTracked, latest } from '../common';
+import type { Rule, RuleContext } from '../types';
+import type { Day } from '../../dates/calendar';
+
+/**
+ * A review after a young person enters or leaves secure accommodation or custody
+ * (NICE PH28 rec 14), within a number of working days set by policy.
+ */
+export const secureReview: Rule = {
+  id: 'secure-review',
+  label: 'Review after secure or custody',
+  source: 'NICE rec 14',
+  reads: ['secureStartDate', 'secureEndDate', 'lastReviewDate'],
+  active: { anyOf: ['secureStartDate', 'secureEndDate'] },
+  applies: (ctx) => (secureEvent(ctx) === null ? 'No secure or custody start or end on or before the as-of date' : true),
+  due(ctx) {
+    const event = secureEvent(ctx) as Day;
+    const days = ctx.policy.secureReviewWorkingDays;
+    return { day: workday(event, days), why: `Review due within ${days} working days of the secure/custody move on ${ctx.uk(event)}` };
+  },
+  done(ctx) {
+    const event = secureEvent(ctx) as Day;
+    const review = dateIfTracked(ctx, 'lastReviewDate');
+    return review !== null && review >= event ? `Review held on ${ctx.uk(review)}` : null;
+  },
+};
+
+/** The later of the secure start and end dates that have happened (a future end date is a plan). */
+function secureEvent(ctx: RuleContext): Day | null {
+  const happened = (day: Day | null) => (day !== null && day <= ctx.asOf ? day : null);
+  return latest(happened(dateIfTracked(ctx, 'secureStartDate')), happened(dateIfTracked(ctx, 'secureEndDate')));
+}

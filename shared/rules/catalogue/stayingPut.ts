@@ -1,0 +1,19 @@
+import { appliesUnless, doneWhenRecorded, notLookedAfterReason, outsideAgeBand } from '../common';
+import type { Rule } from '../types';
+
+/** The Staying Put conversation with the foster carers, by the 16th birthday (LCC). */
+export const stayingPut: Rule = {
+  id: 'staying-put',
+  label: 'Staying Put conversation',
+  source: 'LCC',
+  reads: ['stayingPutDiscussedDate', 'placementType', 'careStartDate', 'careEndDate'],
+  active: { allOf: ['stayingPutDiscussedDate', 'placementType'] },
+  applies: (ctx) =>
+    appliesUnless(
+      () => outsideAgeBand(ctx, { years: 15 }, null),
+      () => notLookedAfterReason(ctx),
+      () => (ctx.placementType() === 'foster' ? null : 'Not in a foster placement'),
+    ),
+  due: (ctx) => ({ day: ctx.ageDate(16), why: 'Staying Put conversation due by the 16th birthday' }),
+  done: doneWhenRecorded('stayingPutDiscussedDate'),
+};

@@ -1,0 +1,27 @@
+import { appliesUnless, notLookedAfterReason } from '../common';
+import type { Rule } from '../types';
+
+const NEEDS_APPROVAL = new Set(['supported', 'unregulated']);
+
+/** A move to supported or unregulated accommodation needs a senior manager's approval (LCC). */
+export const unregulatedApproval: Rule = {
+  id: 'unregulated-approval',
+  label: 'Senior manager approval',
+  source: 'LCC',
+  reads: ['unregulatedApprovalDate', 'placementType', 'careStartDate', 'careEndDate'],
+  active: { allOf: ['unregulatedApprovalDate', 'placementType'] },
+  applies: (ctx) =>
+    appliesUnless(
+      () => notLookedAfterReason(ctx),
+      () => {
+        const type = ctx.placementType();
+        return type !== null && NEEDS_APPROVAL.has(type) ? null : 'Not in supported or unregulated accommodation';
+      },
+    ),
+  requirement(ctx) {
+    const approved = ctx.date('unregulatedApprovalDate');
+    return approved === null
+      ? { met: false, why: `No senior manager approval recorded for the ${ctx.placementType()} placement` }
+      : { met: true, why: `Senior manager approval recorded on ${ctx.uk(approved)}` };
+  },
+};
