@@ -60,6 +60,8 @@ export const FIELDS = [
     'Care start',
     'Date looked after',
     'Became looked after',
+    'Date became LAC',
+    'Date became CLA',
   ]),
   f('careEndDate', 'date', 'Date ceased to be looked after', [
     'Date ceased to be looked after',

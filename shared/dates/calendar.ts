@@ -94,15 +94,37 @@ export function addDays(dayNumber: Day, days: number): Day {
   return dayNumber + days;
 }
 
+/**
+ * Every result carries its dates as text (ISO for machines, dd/mm/yyyy in explanations), and
+ * formatting them was most of the cost of evaluating a row. The days any tracker uses fall
+ * in a narrow range, so each day's text is made once and kept.
+ */
+const CACHE_FIRST_DAY = -25_567; // 1900-01-01
+const CACHE_LAST_DAY = 47_481; // 2099-12-31
+const isoCache: (string | undefined)[] = [];
+const ukCache: (string | undefined)[] = [];
+
+function cachedText(cache: (string | undefined)[], dayNumber: Day, format: (ymd: Ymd) => string): string {
+  if (dayNumber < CACHE_FIRST_DAY || dayNumber > CACHE_LAST_DAY) return format(toYmd(dayNumber));
+  const index = dayNumber - CACHE_FIRST_DAY;
+  let text = cache[index];
+  if (text === undefined) {
+    text = format(toYmd(dayNumber));
+    cache[index] = text;
+  }
+  return text;
+}
+
+const isoText = ({ year, month, day }: Ymd) => `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+const ukText = ({ year, month, day }: Ymd) => `${pad2(day)}/${pad2(month)}/${String(year).padStart(4, '0')}`;
+
 export function toIso(dayNumber: Day): string {
-  const { year, month, day } = toYmd(dayNumber);
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+  return cachedText(isoCache, dayNumber, isoText);
 }
 
 /** dd/MM/yyyy: how the explanations show dates to UK users. */
 export function toUk(dayNumber: Day): string {
-  const { year, month, day } = toYmd(dayNumber);
-  return `${pad2(day)}/${pad2(month)}/${String(year).padStart(4, '0')}`;
+  return cachedText(ukCache, dayNumber, ukText);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

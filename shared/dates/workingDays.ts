@@ -7,27 +7,25 @@ import Holidays from 'date-holidays';
 import { type Day, fromIso, isWeekend, toYmd } from './calendar';
 
 const englandAndWales = new Holidays('GB', 'ENG');
-const holidaysByYear = new Map<number, ReadonlySet<Day>>();
+/** Every bank holiday of the years loaded so far, as day numbers. */
+const bankHolidays = new Set<Day>();
+const yearsLoaded = new Set<number>();
 
-function bankHolidaysIn(year: number): ReadonlySet<Day> {
-  let days = holidaysByYear.get(year);
-  if (!days) {
-    // Only `public` entries are bank holidays. Use the local `date` string, not `start`
-    // (a UTC instant that falls on the previous evening in summer).
-    days = new Set(
-      englandAndWales
-        .getHolidays(year)
-        .filter((holiday) => holiday.type === 'public')
-        .map((holiday) => fromIso(holiday.date.slice(0, 10)))
-        .filter((day): day is Day => day !== null),
-    );
-    holidaysByYear.set(year, days);
+function loadYear(year: number): void {
+  if (yearsLoaded.has(year)) return;
+  yearsLoaded.add(year);
+  // Only `public` entries are bank holidays. Use the local `date` string, not `start`
+  // (a UTC instant that falls on the previous evening in summer).
+  for (const holiday of englandAndWales.getHolidays(year)) {
+    if (holiday.type !== 'public') continue;
+    const day = fromIso(holiday.date.slice(0, 10));
+    if (day !== null) bankHolidays.add(day);
   }
-  return days;
 }
 
 export function isBankHoliday(day: Day): boolean {
-  return bankHolidaysIn(toYmd(day).year).has(day);
+  loadYear(toYmd(day).year);
+  return bankHolidays.has(day);
 }
 
 export function isWorkingDay(day: Day): boolean {
@@ -39,11 +37,16 @@ export function isWorkingDay(day: Day): boolean {
  * (`start` itself is not counted). "Within N working days of X" means on or before this.
  */
 export function workday(start: Day, n: number): Day {
+  // Load every year the walk can reach (n working days span at most ~1.5n calendar days
+  // plus the Christmas holidays), then step through plain day numbers.
+  const firstYear = toYmd(start).year;
+  const lastYear = toYmd(start + 2 * n + 14).year;
+  for (let year = firstYear; year <= lastYear; year += 1) loadYear(year);
   let day = start;
   let remaining = n;
   while (remaining > 0) {
     day += 1;
-    if (isWorkingDay(day)) remaining -= 1;
+    if (!isWeekend(day) && !bankHolidays.has(day)) remaining -= 1;
   }
   return day;
 }

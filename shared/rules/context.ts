@@ -37,8 +37,6 @@ const NOT_IN_FUTURE: ReadonlySet<RuleFieldName> = new Set<RuleFieldName>([
 
 const COHORT_STATUSES: ReadonlySet<LeavingCareStatus> = new Set(['Eligible', 'Relevant', 'Former relevant']);
 
-type Cached<T> = { ok: true; value: T } | { ok: false; problem: DataProblem };
-
 export interface RowInput {
   readonly values: Partial<Record<RuleFieldName, RawCell>>;
   readonly tracked: ReadonlySet<RuleFieldName>;
@@ -53,7 +51,16 @@ export class RowContext implements RuleContext {
   readonly dateOfBirth: Day;
   private readonly values: Partial<Record<RuleFieldName, RawCell>>;
   private readonly tracked: ReadonlySet<RuleFieldName>;
-  private readonly cache = new Map<string, Cached<unknown>>();
+  /** facts already worked out for this row: rule after rule asks for them again */
+  private readonly memo: {
+    careEnd?: Day | DataProblem;
+    lookedAfter?: boolean | DataProblem;
+    eligibleFrom?: Day | DataProblem;
+    leavingCareStatus?: LeavingCareStatus | DataProblem;
+  } = {};
+  /** each field's reading: its value, null for blank, or the problem with it */
+  private readonly readings = new Map<RuleFieldName, unknown>();
+  private readonly ageDates = new Map<number, Day>();
 
   constructor(input: RowInput) {
     this.values = input.values;
@@ -72,20 +79,24 @@ export class RowContext implements RuleContext {
   }
 
   date(field: RuleFieldName): Day | null {
-    return this.cached(`date:${field}`, () => {
-      const day = this.read(field, readDate, 'a date');
-      if (day === null) return null;
-      const label = FIELD_BY_NAME[field].label;
-      if (NOT_IN_FUTURE.has(field) && day > this.asOf) {
-        throw new DataProblem(
-          `${label} ${toUk(day)} is after the as-of date ${toUk(this.asOf)}: is it a planned date in the wrong column?`,
-        );
-      }
-      if (day < this.dateOfBirth) {
-        throw new DataProblem(`${label} ${toUk(day)} is before the date of birth ${toUk(this.dateOfBirth)}`);
-      }
-      return day;
-    });
+    const known = this.readings.get(field);
+    if (known !== undefined) return settled(known) as Day | null;
+    return settled(this.remember(field, this.checkedDate(field))) as Day | null;
+  }
+
+  private checkedDate(field: RuleFieldName): Day | null | DataProblem {
+    const day = this.read(field, readDate, 'a date');
+    if (day === null || day instanceof DataProblem) return day;
+    const label = FIELD_BY_NAME[field].label;
+    if (NOT_IN_FUTURE.has(field) && day > this.asOf) {
+      return new DataProblem(
+        `${label} ${toUk(day)} is after the as-of date ${toUk(this.asOf)}: is it a planned date in the wrong column?`,
+      );
+    }
+    if (day < this.dateOfBirth) {
+      return new DataProblem(`${label} ${toUk(day)} is before the date of birth ${toUk(this.dateOfBirth)}`);
+    }
+    return day;
   }
 
   requireDate(field: RuleFieldName, what?: string): Day {
@@ -99,31 +110,47 @@ export class RowContext implements RuleContext {
   yesNo(field: RuleFieldName): boolean | null {
     const kind = FIELD_BY_NAME[field].kind;
     const reader = kind === 'document' ? readDocument : kind === 'presence' ? readPresence : readYesNo;
-    return this.cached(`yesNo:${field}`, () => this.read(field, reader, 'yes or no'));
+    const known = this.readings.get(field);
+    if (known !== undefined) return settled(known) as boolean | null;
+    return settled(this.remember(field, this.read(field, reader, 'yes or no'))) as boolean | null;
   }
 
   integer(field: RuleFieldName): number | null {
-    return this.cached(`integer:${field}`, () => {
-      const value = this.read(field, readInteger, 'a whole number');
-      if (value === null) return null;
-      const spec = FIELD_BY_NAME[field];
-      if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
-        throw new DataProblem(`${spec.label} ${value} is outside ${spec.min ?? '…'}–${spec.max ?? '…'}`);
-      }
-      return value;
-    });
+    const known = this.readings.get(field);
+    if (known !== undefined) return settled(known) as number | null;
+    let value = this.read(field, readInteger, 'a whole number');
+    const spec = FIELD_BY_NAME[field];
+    if (
+      typeof value === 'number' &&
+      ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max))
+    ) {
+      value = new DataProblem(`${spec.label} ${value} is outside ${spec.min ?? '…'}–${spec.max ?? '…'}`);
+    }
+    return settled(this.remember(field, value)) as number | null;
   }
 
   placementType(): PlacementType | null {
-    return this.cached('placementType', () => this.read('placementType', readPlacementType, 'a placement type'));
+    const known = this.readings.get('placementType');
+    if (known !== undefined) return settled(known) as PlacementType | null;
+    const value = this.read('placementType', readPlacementType, 'a placement type');
+    return settled(this.remember('placementType', value)) as PlacementType | null;
   }
 
   eetStatus(): EetStatus | null {
-    return this.cached('eetStatus', () => this.read('eetStatus', readEetStatus, 'EET or NEET'));
+    const known = this.readings.get('eetStatus');
+    if (known !== undefined) return settled(known) as EetStatus | null;
+    return settled(this.remember('eetStatus', this.read('eetStatus', readEetStatus, 'EET or NEET'))) as EetStatus | null;
   }
 
   ageDate(years: number, months = 0): Day {
-    return ageDate(this.dateOfBirth, years, months, this.policy.leapDayBirthdays);
+    // Several rules ask for the same birthdays (15, 16, 18...): work each out once per row.
+    const key = years * 12 + months;
+    let day = this.ageDates.get(key);
+    if (day === undefined) {
+      day = ageDate(this.dateOfBirth, years, months, this.policy.leapDayBirthdays);
+      this.ageDates.set(key, day);
+    }
+    return day;
   }
 
   isAtLeast(years: number, months = 0): boolean {
@@ -145,7 +172,7 @@ export class RowContext implements RuleContext {
 
   /** When care ended or ends: the recorded careEnd, and at the latest the 18th birthday (RULES.md section 4). */
   careEnd(): Day {
-    return this.cached('careEnd', () => {
+    this.memo.careEnd ??= attempt(() => {
       const eighteenth = this.ageDate(18);
       const recorded = this.has('careEndDate') ? this.date('careEndDate') : null;
       const start = this.careStart();
@@ -154,14 +181,16 @@ export class RowContext implements RuleContext {
       }
       return recorded === null ? eighteenth : Math.min(recorded, eighteenth);
     });
+    return settled(this.memo.careEnd);
   }
 
   lookedAfter(): boolean {
-    return this.cached('lookedAfter', () => {
+    this.memo.lookedAfter ??= attempt(() => {
       const start = this.careStart();
       const end = this.careEnd();
       return this.asOf < end && (start === null || start <= this.asOf);
     });
+    return settled(this.memo.lookedAfter);
   }
 
   /**
@@ -170,21 +199,23 @@ export class RowContext implements RuleContext {
    * the current period of care known.
    */
   eligibleFrom(): Day {
-    return this.cached('eligibleFrom', () => {
+    this.memo.eligibleFrom ??= attempt(() => {
       const fourteenth = this.ageDate(14);
       const start = this.careStart();
       return Math.max(this.ageDate(16), Math.max(start ?? fourteenth, fourteenth) + 91);
     });
+    return settled(this.memo.eligibleFrom);
   }
 
   leavingCareStatus(): LeavingCareStatus {
-    return this.cached('leavingCareStatus', () => {
+    this.memo.leavingCareStatus ??= attempt(() => {
       if (this.has('leavingCareStatus')) {
-        const supplied = this.read('leavingCareStatus', readLeavingCareStatus, 'a leaving-care status');
+        const supplied = settled(this.read('leavingCareStatus', readLeavingCareStatus, 'a leaving-care status'));
         if (supplied !== null) return supplied;
       }
       return this.computedLeavingCareStatus();
     });
+    return settled(this.memo.leavingCareStatus);
   }
 
   inLeavingCareCohort(): boolean {
@@ -219,32 +250,44 @@ export class RowContext implements RuleContext {
     return 'Not eligible';
   }
 
-  private read<T>(field: RuleFieldName, reader: (raw: RawCell) => CellReading<T>, expected: string): T | null {
+  private remember<T>(field: RuleFieldName, value: T | null | DataProblem): T | null | DataProblem {
+    this.readings.set(field, value);
+    return value;
+  }
+
+  /** The cell read by its kind's reader: its value, null when blank, or the problem with it. */
+  private read<T>(
+    field: RuleFieldName,
+    reader: (raw: RawCell) => CellReading<T>,
+    expected: string,
+  ): T | null | DataProblem {
     if (!this.tracked.has(field)) return null;
     const reading = reader(this.values[field]);
     if (reading.state === 'blank') return null;
     if (reading.state === 'value') return reading.value;
     const label = FIELD_BY_NAME[field].label;
-    throw new DataProblem(
+    return new DataProblem(
       reading.text
         ? `${label} "${reading.text}" is not ${expected}: please check it`
         : `${label} could not be read as ${expected}: please check it`,
     );
   }
 
-  private cached<T>(key: string, compute: () => T): T {
-    const hit = this.cache.get(key) as Cached<T> | undefined;
-    if (hit) {
-      if (hit.ok) return hit.value;
-      throw hit.problem;
-    }
-    try {
-      const value = compute();
-      this.cache.set(key, { ok: true, value });
-      return value;
-    } catch (error) {
-      if (error instanceof DataProblem) this.cache.set(key, { ok: false, problem: error });
-      throw error;
-    }
+
+}
+
+/** Works a fact out once; a problem is kept, to be raised again for every rule that asks. */
+function attempt<T>(compute: () => T): T | DataProblem {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof DataProblem) return error;
+    throw error;
   }
+}
+
+/** A remembered reading: the value, or the problem thrown again for the rule that asked. */
+function settled<T>(reading: T | DataProblem): T {
+  if (reading instanceof DataProblem) throw reading;
+  return reading;
 }

@@ -92,7 +92,12 @@ export interface RuleContext {
   uk(day: Day): string;
 }
 
-/** A value a rule needs is missing, unreadable or impossible: the result is "Check data". */
-export class DataProblem extends Error {
-  override readonly name = 'DataProblem';
+/**
+ * A value a rule needs is missing, unreadable or impossible: the result is "Check data".
+ * Thrown from the row's accessors and caught by the engine. It is deliberately not an
+ * `Error`: a messy tracker raises thousands of these, and capturing a stack trace for each
+ * would cost more than evaluating the row.
+ */
+export class DataProblem {
+  constructor(readonly message: string) {}
 }

@@ -1,0 +1,163 @@
+import {
+  readDate,
+  readDateOfBirth,
+  readDocument,
+  readInteger,
+  readPlacementType,
+  readPresence,
+  readYesNo,
+} from './cells';
+import { fromIso, fromYmd } from './dates/calendar';
+import { RULE_FIELD_NAMES } from './fields';
+import {
+  evaluateRequestSchema,
+  makeEvaluateRequestSchema,
+  toEvaluateInput,
+  wireFieldsSchema,
+  WIRE_LIMITS,
+} from './wire';
+
+const messages = (input: unknown, schema = evaluateRequestSchema) => {
+  const result = schema.safeParse(input);
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+};
+
+describe('wire fields', () => {
+  it.each([
+    ['dateOfBirth', '2009-04-03'],
+    ['dateOfBirth', '2009-04'],
+    ['lastReviewDate', '2026-02-28'],
+    ['lastReviewDate', '2024-02-29'],
+    ['lastReviewDate', null],
+    ['lastReviewDate', { unreadable: true }],
+    ['gpRegistered', false],
+    ['niNumber', true],
+    ['personalAdviser', true],
+    ['sdqScore', 55],
+    ['sdqScore', -3],
+    ['ncYearOverride', 14],
+    ['placementType', 'foster'],
+    ['eetStatus', 'NEET'],
+    ['leavingCareStatus', 'Former relevant'],
+  ])('accepts %s = %j', (field, value) => {
+    expect(wireFieldsSchema.safeParse({ [field]: value }).success).toBe(true);
+  });
+
+  it.each([
+    ['dateOfBirth', '03/04/2009', 'not a date'],
+    ['dateOfBirth', '2009-13', 'not a real calendar date'],
+    ['lastReviewDate', '2026-02-29', 'not a real calendar date'],
+    ['lastReviewDate', '2009-04', 'not a date'],
+    ['lastReviewDate', '1899-12-31', 'between 1900 and 2100'],
+    ['lastReviewDate', 45000, 'expected a date as YYYY-MM-DD'],
+    ['gpRegistered', 'Y', 'expected true or false'],
+    ['personalAdviser', 'A. Named Person', 'expected true (a personal adviser is named) or false'],
+    ['sdqScore', 1.5, 'expected a whole number'],
+    ['sdqScore', WIRE_LIMITS.maxInteger + 1, 'expected a whole number'],
+    ['placementType', 'Foster', 'expected one of foster'],
+    ['eetStatus', 'F1', 'expected EET or NEET'],
+    ['lastReviewDate', { unreadable: true, text: 'N/A' }, 'its text stays in the workbook'],
+    ['name', 'Someone', '"name" cannot be sent'],
+    ['childId', 'X1', '"childId" cannot be sent'],
+    ['favourite', 1, 'unknown field "favourite"'],
+  ])('refuses %s = %j', (field, value, message) => {
+    const result = wireFieldsSchema.safeParse({ [field]: value });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message).join(' | ')).toContain(message);
+  });
+
+  it('admits every rule field and nothing else', () => {
+    expect(Object.keys(wireFieldsSchema.shape)).toEqual([...RULE_FIELD_NAMES]);
+  });
+});
+
+describe('evaluate request', () => {
+  const valid = {
+    asOf: '2026-11-23',
+    tracked: ['dateOfBirth', 'lastReviewDate'],
+    rows: [{ row: 2, fields: { dateOfBirth: '2010-01-01', lastReviewDate: null } }],
+  };
+
+  it('accepts a valid request', () => {
+    expect(messages(valid)).toEqual([]);
+  });
+
+  it('keeps fields to the tracked columns, row numbers unique', () => {
+    expect(
+      messages({
+        tracked: ['dateOfBirth'],
+        rows: [
+          { row: 2, fields: { lastReviewDate: '2026-01-01' } },
+          { row: 2, fields: {} },
+        ],
+      }),
+    ).toEqual([
+      'rows.0.fields.lastReviewDate: lastReviewDate is not listed in tracked',
+      'rows.1.row: row 2 appears twice',
+    ]);
+  });
+
+  it('limits the rows to the configured number', () => {
+    const schema = makeEvaluateRequestSchema(1);
+    expect(messages({ ...valid, rows: [...valid.rows, { row: 3, fields: {} }] }, schema)).toEqual([
+      'rows: too many rows: the limit is 1 per request',
+    ]);
+  });
+});
+
+describe('toEvaluateInput', () => {
+  it('passes each reading to the engine as the cell it stands for', () => {
+    const input = toEvaluateInput({
+      tracked: ['dateOfBirth', 'lastReviewDate', 'personalAdviser', 'sdqScore'],
+      rows: [
+        {
+          row: 9,
+          fields: {
+            dateOfBirth: '2009-04',
+            lastReviewDate: { unreadable: true },
+            personalAdviser: false,
+            sdqScore: 12,
+          },
+        },
+      ],
+    });
+    expect(input).toEqual({
+      tracked: ['dateOfBirth', 'lastReviewDate', 'personalAdviser', 'sdqScore'],
+      rows: [
+        {
+          row: 9,
+          values: {
+            dateOfBirth: '2009-04',
+            lastReviewDate: { unreadable: true },
+            personalAdviser: false,
+            sdqScore: 12,
+          },
+        },
+      ],
+    });
+  });
+});
+
+describe('every wire value reads, in the engine, as what it says', () => {
+  // The engine's cell readers take wire values as they are: no translation layer to drift.
+  it('dates, month-only births, booleans, numbers, enums, blanks and unreadable cells', () => {
+    expect(readDate('2026-02-28')).toEqual({ state: 'value', value: fromIso('2026-02-28') });
+    expect(readDate('1900-01-01')).toEqual({ state: 'value', value: fromIso('1900-01-01') });
+    expect(readDate('2100-12-31')).toEqual({ state: 'value', value: fromIso('2100-12-31') });
+    expect(readDateOfBirth('2009-04')).toEqual({
+      state: 'value',
+      value: { day: fromYmd(2009, 4, 15), monthOnly: true },
+    });
+    for (const value of [true, false]) {
+      expect(readYesNo(value)).toEqual({ state: 'value', value });
+      expect(readDocument(value)).toEqual({ state: 'value', value });
+      expect(readPresence(value)).toEqual({ state: 'value', value });
+    }
+    expect(readInteger(-1_000_000)).toEqual({ state: 'value', value: -1_000_000 });
+    expect(readPlacementType('supported')).toEqual({ state: 'value', value: 'supported' });
+    expect(readDate(null)).toEqual({ state: 'blank' });
+    expect(readDate({ unreadable: true }).state).toBe('unreadable');
+  });
+});

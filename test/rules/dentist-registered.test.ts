@@ -1,0 +1,4 @@
+/** dentist-registered (RULES.md §5, LCC): looked after; yes → Done, no → Action needed, blank → Check data. */
+import { describeYesNoRule } from './harness';
+
+describeYesNoRule('dentist-registered', 'dentistRegistered');

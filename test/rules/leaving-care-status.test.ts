@@ -1,0 +1,227 @@
+/**
+ * Leaving-care status (RULES.md §4): computed from DOB, careStart and careEnd unless the
+ * tracker supplies one. eligibleFrom = max(16th birthday, max(careStart, 14th birthday) + 91 days).
+ */
+import { leavingCareStatusOf, type Opts, type Values } from './harness';
+
+// a rule column so the tracker has something to evaluate besides the status itself
+const cols: Values = { lastReviewDate: null };
+
+const cases: [string, Values, string, Opts?][] = [
+  // Eligible / Not yet eligible
+  ['17, in care since 2020: Eligible', { dob: '2009-06-01', careStartDate: '2020-01-01' }, 'Eligible'],
+  [
+    '16 today, in care since 2020: Eligible (eligibleFrom = 16th birthday)',
+    { dob: '2010-11-23', careStartDate: '2020-01-01' },
+    'Eligible',
+  ],
+  ['16 tomorrow: Not yet eligible', { dob: '2010-11-24', careStartDate: '2020-01-01' }, 'Not yet eligible'],
+  [
+    '14, looked after: Not yet eligible',
+    { dob: '2012-10-01', careStartDate: '2020-01-01' },
+    'Not yet eligible',
+  ],
+  [
+    '16, careStart + 91 days = today: Eligible',
+    { dob: '2010-01-01', careStartDate: '2026-08-24' },
+    'Eligible',
+  ],
+  [
+    '16, careStart + 91 days = tomorrow: Not yet eligible',
+    { dob: '2010-01-01', careStartDate: '2026-08-25' },
+    'Not yet eligible',
+  ],
+  [
+    '16, came into care at 15y9m: 16th birthday is later than careStart + 91',
+    { dob: '2010-09-01', careStartDate: '2026-06-01' },
+    'Eligible',
+  ],
+  [
+    'no careStart column: eligibleFrom is the 16th birthday (16 today → Eligible)',
+    { dob: '2010-11-23' },
+    'Eligible',
+  ],
+  ['no careStart column: 16 tomorrow → Not yet eligible', { dob: '2010-11-24' }, 'Not yet eligible'],
+  [
+    'blank careStart: eligibleFrom is the 16th birthday',
+    { dob: '2010-11-23', careStartDate: null },
+    'Eligible',
+  ],
+  [
+    'careEnd planned after the as-of date: still looked after, Eligible',
+    { dob: '2009-06-01', careStartDate: '2020-01-01', careEndDate: '2026-11-24' },
+    'Eligible',
+  ],
+  // Relevant
+  [
+    '17, left care on 01/09/2026 after being eligible: Relevant',
+    { dob: '2009-06-01', careStartDate: '2020-01-01', careEndDate: '2026-09-01' },
+    'Relevant',
+  ],
+  [
+    '17, careEnd today: no longer looked after → Relevant',
+    { dob: '2009-06-01', careStartDate: '2020-01-01', careEndDate: '2026-11-23' },
+    'Relevant',
+  ],
+  [
+    '16, careEnd = eligibleFrom (16th birthday): not eligible for a day → Not eligible',
+    { dob: '2010-06-01', careStartDate: '2020-01-01', careEndDate: '2026-06-01' },
+    'Not eligible',
+  ],
+  [
+    '16, careEnd the day after eligibleFrom: Relevant',
+    { dob: '2010-06-01', careStartDate: '2020-01-01', careEndDate: '2026-06-02' },
+    'Relevant',
+  ],
+  [
+    '17, left care at 15: Not eligible',
+    { dob: '2009-06-01', careStartDate: '2024-01-01', careEndDate: '2024-09-01' },
+    'Not eligible',
+  ],
+  [
+    '14, left care: Not eligible',
+    { dob: '2012-10-01', careStartDate: '2020-01-01', careEndDate: '2025-01-01' },
+    'Not eligible',
+  ],
+  // Former relevant
+  [
+    '19, in care from 2015, no careEnd (ended at 18): Former relevant',
+    { dob: '2007-01-01', careStartDate: '2015-01-01' },
+    'Former relevant',
+  ],
+  [
+    '19, careEnd after the 18th birthday (ended at 18): Former relevant',
+    { dob: '2007-01-01', careStartDate: '2015-01-01', careEndDate: '2025-06-01' },
+    'Former relevant',
+  ],
+  [
+    '19, left care at 17 after being eligible: Former relevant',
+    { dob: '2007-01-01', careStartDate: '2015-01-01', careEndDate: '2024-06-01' },
+    'Former relevant',
+  ],
+  ['18 today: Former relevant', { dob: '2008-11-23', careStartDate: '2015-01-01' }, 'Former relevant'],
+  [
+    '20 (21 tomorrow): Former relevant',
+    { dob: '2005-11-24', careStartDate: '2015-01-01' },
+    'Former relevant',
+  ],
+  ['21 today: Not eligible', { dob: '2005-11-23', careStartDate: '2015-01-01' }, 'Not eligible'],
+  [
+    '21 today with supportTo25 yes: Former relevant',
+    { dob: '2005-11-23', careStartDate: '2015-01-01', supportTo25: 'Y' },
+    'Former relevant',
+  ],
+  [
+    '24 (25 tomorrow) with supportTo25: Former relevant',
+    { dob: '2001-11-24', careStartDate: '2012-01-01', supportTo25: 'Yes' },
+    'Former relevant',
+  ],
+  [
+    '25 today with supportTo25: Not eligible',
+    { dob: '2001-11-23', careStartDate: '2012-01-01', supportTo25: 'Y' },
+    'Not eligible',
+  ],
+  [
+    '22 with supportTo25 no: Not eligible',
+    { dob: '2004-05-01', careStartDate: '2015-01-01', supportTo25: 'N' },
+    'Not eligible',
+  ],
+  [
+    '19, came into care at 17y10m (ended at 18 before eligibleFrom): Not eligible',
+    { dob: '2007-01-01', careStartDate: '2024-11-01' },
+    'Not eligible',
+  ],
+  [
+    '19, no careStart column: eligibleFrom 16th birthday → Former relevant',
+    { dob: '2007-01-01' },
+    'Former relevant',
+  ],
+  [
+    '19, no careEnd column: care ended at 18 → Former relevant',
+    { dob: '2007-01-01', careStartDate: '2015-01-01' },
+    'Former relevant',
+    { drop: ['careEndDate'] },
+  ],
+  [
+    '17, no careStart column, left care 01/09/2026: Relevant',
+    { dob: '2009-06-01', careEndDate: '2026-09-01' },
+    'Relevant',
+    { drop: ['careStartDate'] },
+  ],
+  [
+    '17, no careStart column, left care on the 16th birthday: Not eligible',
+    { dob: '2009-06-01', careEndDate: '2025-06-01' },
+    'Not eligible',
+    { drop: ['careStartDate'] },
+  ],
+  // Unknown
+  [
+    'careEnd before careStart: Unknown',
+    { dob: '2009-06-01', careStartDate: '2020-01-01', careEndDate: '2019-01-01' },
+    'Unknown',
+  ],
+  ['careStart unreadable: Unknown', { dob: '2009-06-01', careStartDate: 'N/A' }, 'Unknown'],
+  [
+    'careEnd unreadable: Unknown',
+    { dob: '2009-06-01', careStartDate: '2020-01-01', careEndDate: 'TBC' },
+    'Unknown',
+  ],
+  ['DOB blank: Unknown', { dob: null, careStartDate: '2020-01-01' }, 'Unknown'],
+  ['DOB unreadable: Unknown', { dob: 'unknown', careStartDate: '2020-01-01' }, 'Unknown'],
+  ['DOB after the as-of date: Unknown', { dob: '2026-11-24', careStartDate: null }, 'Unknown'],
+  ['aged 26: Unknown', { dob: '2000-11-23', careStartDate: '2010-01-01' }, 'Unknown'],
+  // supplied by the tracker
+  [
+    'tracker says Relevant for a looked-after 17-year-old: Relevant',
+    { dob: '2009-06-01', careStartDate: '2020-01-01', leavingCareStatus: 'Relevant' },
+    'Relevant',
+  ],
+  [
+    'tracker says Not eligible for a computed former relevant: Not eligible',
+    { dob: '2007-01-01', careStartDate: '2015-01-01', leavingCareStatus: 'Not eligible' },
+    'Not eligible',
+  ],
+  [
+    'tracker says Former relevant with a blank DOB: shown as given',
+    { dob: null, leavingCareStatus: 'Former relevant' },
+    'Former relevant',
+  ],
+  [
+    'tracker says Eligible with careEnd before careStart: shown as given',
+    {
+      dob: '2009-06-01',
+      careStartDate: '2020-01-01',
+      careEndDate: '2019-01-01',
+      leavingCareStatus: 'Eligible',
+    },
+    'Eligible',
+  ],
+  [
+    'tracker status cell blank: computed',
+    { dob: '2009-06-01', careStartDate: '2020-01-01', leavingCareStatus: null },
+    'Eligible',
+  ],
+];
+
+describe('leaving-care status (RULES.md §4), as of 23/11/2026', () => {
+  // rows as objects: a test function with more parameters than a row has columns would be
+  // taken by Jest for a `done` callback
+  const rows = cases.map(([name, values, expected, opts]) => ({ name, values, expected, opts: opts ?? {} }));
+  it.each(rows)('$name', ({ values, expected, opts }) => {
+    const merged: Values = { careEndDate: null, ...cols, ...values };
+    expect(leavingCareStatusOf(merged, opts)).toBe(expected);
+  });
+
+  it('the leap-day DOB: 16 on 29/02/2028 → Eligible that day, Not yet eligible the day before', () => {
+    const v: Values = { dob: '2012-02-29', careStartDate: '2020-01-01', careEndDate: null, ...cols };
+    expect(leavingCareStatusOf(v, { asOf: '2028-02-29' })).toBe('Eligible');
+    expect(leavingCareStatusOf(v, { asOf: '2028-02-28' })).toBe('Not yet eligible');
+  });
+  it('the leap-day DOB: 18 on 28/02/2030 (feb28) or 01/03/2030 (mar1)', () => {
+    const v: Values = { dob: '2012-02-29', careStartDate: '2020-01-01', careEndDate: null, ...cols };
+    expect(leavingCareStatusOf(v, { asOf: '2030-02-28' })).toBe('Former relevant');
+    expect(leavingCareStatusOf(v, { asOf: '2030-02-28', policy: { leapDayBirthdays: 'mar1' } })).toBe(
+      'Eligible',
+    );
+  });
+});
