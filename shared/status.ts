@@ -37,11 +37,13 @@ export const STATUS_FILL: Readonly<Record<Status, string | null>> = {
   'Not applicable': null,
 };
 
+export function worseOf(a: Status, b: Status): Status {
+  return STATUS_SEVERITY[b] < STATUS_SEVERITY[a] ? b : a;
+}
+
 export function worstStatus(statuses: Iterable<Status>): Status {
   let worst: Status = 'Not applicable';
-  for (const status of statuses) {
-    if (STATUS_SEVERITY[status] < STATUS_SEVERITY[worst]) worst = status;
-  }
+  for (const status of statuses) worst = worseOf(worst, status);
   return worst;
 }
 

@@ -9,10 +9,12 @@ import {
 } from './cells';
 import { fromIso, fromYmd } from './dates/calendar';
 import { RULE_FIELD_NAMES } from './fields';
+import fc from 'fast-check';
 import {
   evaluateRequestSchema,
   makeEvaluateRequestSchema,
   toEvaluateInput,
+  validateEvaluateRequest,
   wireFieldsSchema,
   WIRE_LIMITS,
 } from './wire';
@@ -159,5 +161,77 @@ describe('every wire value reads, in the engine, as what it says', () => {
     expect(readPlacementType('supported')).toEqual({ state: 'value', value: 'supported' });
     expect(readDate(null)).toEqual({ state: 'blank' });
     expect(readDate({ unreadable: true }).state).toBe('unreadable');
+  });
+});
+
+describe('validateEvaluateRequest', () => {
+  const schema = makeEvaluateRequestSchema(20);
+  const outline = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
+    issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).sort();
+
+  const base = {
+    asOf: '2026-11-23',
+    tracked: ['dateOfBirth', 'lastReviewDate', 'gpRegistered', 'sdqScore', 'placementType'],
+    rows: [
+      { row: 2, fields: { dateOfBirth: '2010-01-01', lastReviewDate: '2026-01-01', gpRegistered: true } },
+      { row: 3, fields: { dateOfBirth: '2011-05', sdqScore: 17, placementType: 'foster' } },
+      { row: 4, fields: { dateOfBirth: null, lastReviewDate: { unreadable: true } } },
+    ],
+  };
+
+  it('agrees with the schema on any request (property)', () => {
+    const location = fc.constantFrom(
+      [],
+      ['asOf'],
+      ['policy'],
+      ['tracked'],
+      ['tracked', 1],
+      ['rows'],
+      ['rows', 0],
+      ['rows', 1, 'row'],
+      ['rows', 1, 'fields'],
+      ['rows', 0, 'fields', 'lastReviewDate'],
+      ['rows', 2, 'fields', 'name'],
+      ['rows', 1, 'fields', 'sdqScore'],
+      ['extra'],
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(location, fc.jsonValue({ maxDepth: 3 })), { maxLength: 3 }), (edits) => {
+        const request = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
+        for (const [path, value] of edits) {
+          if (path.length === 0) continue;
+          let target = request as Record<string | number, unknown>;
+          for (const key of path.slice(0, -1)) {
+            const next = target[key];
+            if (next === null || typeof next !== 'object') return;
+            target = next as Record<string | number, unknown>;
+          }
+          target[path[path.length - 1]] = value;
+        }
+        const expected = schema.safeParse(request);
+        const actual = validateEvaluateRequest(request, { maxRows: 20 });
+        expect(actual.success).toBe(expected.success);
+        if (!actual.success && !expected.success)
+          expect(outline(actual.issues)).toEqual(outline(expected.error.issues));
+        if (actual.success && expected.success) expect(actual.data).toEqual(expected.data);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stops after maxIssues problems and says the count is incomplete', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => ({
+      row: i + 2,
+      fields: { lastReviewDate: 'x', gpRegistered: 'y' },
+    }));
+    const result = validateEvaluateRequest(
+      { tracked: ['lastReviewDate', 'gpRegistered'], rows },
+      { maxRows: 20, maxIssues: 7 },
+    );
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.complete).toBe(false);
+    expect(result.issues.length).toBeGreaterThanOrEqual(7);
+    expect(result.issues.length).toBeLessThan(10);
   });
 });

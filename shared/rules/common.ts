@@ -1,5 +1,9 @@
 /**
  * Small pieces several rules share: who a rule applies to, and "done when a date is recorded".
+ *
+ * Applicability checks return the reason a rule does not apply, or null, so a rule reads
+ * as a chain: `outsideAgeBand(...) ?? notLookedAfterReason(ctx) ?? true`. They run for
+ * every rule on every row, so the reasons are built once and reused.
  */
 import type { Day } from '../dates/calendar';
 import { FIELD_BY_NAME, type RuleFieldName } from '../fields';
@@ -14,60 +18,68 @@ export function ageText({ years, months = 0 }: Age): string {
   return months ? `${years}y ${months}m` : `${years}`;
 }
 
-/**
- * Within an age band: from `from` (on or after that birthday), under `under` (before it).
- * Returns the reason it does not apply, or null.
- */
-export function outsideAgeBand(ctx: RuleContext, from: Age | null, under: Age | null): string | null {
-  if (from && !ctx.isAtLeast(from.years, from.months)) {
-    return `Applies from age ${ageText(from)} (${ctx.uk(ctx.ageDate(from.years, from.months))})`;
-  }
-  if (under && ctx.isAtLeast(under.years, under.months)) {
-    return `Applies under age ${ageText(under)}`;
-  }
+/** An age band of a rule, with its "does not apply" reasons worked out once. */
+export interface AgeBand {
+  readonly from: Age | null;
+  readonly under: Age | null;
+  readonly tooYoung: string;
+  readonly tooOld: string;
+}
+
+export function ageBand(from: Age | null, under: Age | null): AgeBand {
+  return {
+    from,
+    under,
+    tooYoung: from ? `Applies from age ${ageText(from)}` : '',
+    tooOld: under ? `Applies under age ${ageText(under)}` : '',
+  };
+}
+
+/** The reason the young person is outside the band on the as-of date, or null. */
+export function outsideAgeBand(ctx: RuleContext, band: AgeBand): string | null {
+  if (band.from && !ctx.isAtLeast(band.from.years, band.from.months)) return band.tooYoung;
+  if (band.under && ctx.isAtLeast(band.under.years, band.under.months)) return band.tooOld;
   return null;
 }
 
+export const NOT_LOOKED_AFTER = 'Not looked after on the as-of date';
+
 export function notLookedAfterReason(ctx: RuleContext): string | null {
-  return ctx.lookedAfter() ? null : `Not looked after on ${ctx.uk(ctx.asOf)}`;
+  return ctx.lookedAfter() ? null : NOT_LOOKED_AFTER;
 }
+
+const notInCohortReasons = new Map<string, string>();
 
 export function notInCohortReason(ctx: RuleContext): string | null {
-  return ctx.inLeavingCareCohort()
-    ? null
-    : `Not in the leaving-care cohort (leaving-care status: ${ctx.leavingCareStatus()})`;
-}
-
-/** The first reason in order that is not null; `true` when there is none. */
-export function appliesUnless(...checks: (() => string | null)[]): true | string {
-  for (const check of checks) {
-    const reason = check();
-    if (reason !== null) return reason;
+  if (ctx.inLeavingCareCohort()) return null;
+  const status = ctx.leavingCareStatus();
+  let reason = notInCohortReasons.get(status);
+  if (reason === undefined) {
+    reason = `Not in the leaving-care cohort (leaving-care status: ${status})`;
+    notInCohortReasons.set(status, reason);
   }
-  return true;
+  return reason;
 }
 
 /** A pathway-to-adulthood rule's applicability: age band first, then the leaving-care cohort. */
-export function pathwayApplies(ctx: RuleContext, from: Age | null, under: Age | null): true | string {
-  return appliesUnless(
-    () => outsideAgeBand(ctx, from, under),
-    () => notInCohortReason(ctx),
-  );
+export function pathwayApplies(ctx: RuleContext, band: AgeBand): true | string {
+  return outsideAgeBand(ctx, band) ?? notInCohortReason(ctx) ?? true;
 }
 
 /** Done when `field` holds a date (a one-off requirement). */
 export function doneWhenRecorded(field: RuleFieldName) {
+  const label = FIELD_BY_NAME[field].label;
   return (ctx: RuleContext): string | null => {
     const day = ctx.has(field) ? ctx.date(field) : null;
-    return day === null ? null : `${FIELD_BY_NAME[field].label} recorded on ${ctx.uk(day)}`;
+    return day === null ? null : `${label} recorded on ${ctx.uk(day)}`;
   };
 }
 
 /** The later of the given dates that are recorded, or null. */
-export function latest(...days: (Day | null)[]): Day | null {
-  let best: Day | null = null;
-  for (const day of days) if (day !== null && (best === null || day > best)) best = day;
-  return best;
+export function latest(a: Day | null, b: Day | null): Day | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
 }
 
 export function dateIfTracked(ctx: RuleContext, field: RuleFieldName): Day | null {

@@ -1,5 +1,7 @@
-import { appliesUnless, doneWhenRecorded, notInCohortReason, outsideAgeBand } from '../common';
+import { ageBand, doneWhenRecorded, notInCohortReason, outsideAgeBand } from '../common';
 import type { Rule } from '../types';
+
+const FROM_15_UNDER_21 = ageBand({ years: 15 }, { years: 21 });
 
 /** Referral to adult transitions for a young person with additional or mental health needs (LCC). */
 export const adultTransitions: Rule = {
@@ -9,11 +11,10 @@ export const adultTransitions: Rule = {
   reads: ['adultTransitionsReferralDate', 'additionalNeeds', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
   active: { allOf: ['adultTransitionsReferralDate', 'additionalNeeds'] },
   applies: (ctx) =>
-    appliesUnless(
-      () => outsideAgeBand(ctx, { years: 15 }, { years: 21 }),
-      () => (ctx.yesNo('additionalNeeds') === true ? null : 'No additional needs recorded'),
-      () => notInCohortReason(ctx),
-    ),
+    outsideAgeBand(ctx, FROM_15_UNDER_21) ??
+    (ctx.yesNo('additionalNeeds') === true ? null : 'No additional needs recorded') ??
+    notInCohortReason(ctx) ??
+    true,
   due: (ctx) => ({ day: ctx.ageDate(16), why: 'Adult transitions referral due by the 16th birthday' }),
   done: doneWhenRecorded('adultTransitionsReferralDate'),
 };

@@ -1,6 +1,6 @@
 import { edate } from '../../dates/calendar';
 import { workday } from '../../dates/workingDays';
-import { appliesUnless, notLookedAfterReason } from '../common';
+import { notLookedAfterReason } from '../common';
 import type { Day } from '../../dates/calendar';
 import type { Rule, RuleContext } from '../types';
 
@@ -14,7 +14,7 @@ export const claReview: Rule = {
   source: 'CPPCR reg 33',
   reads: ['lastReviewDate', 'firstReviewDate', 'reviewsHeld', 'careStartDate', 'careEndDate'],
   active: { allOf: ['lastReviewDate'] },
-  applies: (ctx) => appliesUnless(() => notLookedAfterReason(ctx)),
+  applies: (ctx) => notLookedAfterReason(ctx) ?? true,
   due(ctx) {
     const careStart = ctx.careStart();
     const last = ctx.date('lastReviewDate');

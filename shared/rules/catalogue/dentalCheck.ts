@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { appliesUnless, notLookedAfterReason } from '../common';
+import { notLookedAfterReason } from '../common';
 import type { Rule } from '../types';
 
 /** Dental checks (SSDA903 OC2 TEETH_CHECK; LCC: the health passport records the last one). */
@@ -9,7 +9,7 @@ export const dentalCheck: Rule = {
   source: '903 OC2 TEETH_CHECK; LCC',
   reads: ['lastDentalCheckDate', 'careStartDate', 'careEndDate'],
   active: { allOf: ['lastDentalCheckDate'] },
-  applies: (ctx) => appliesUnless(() => notLookedAfterReason(ctx)),
+  applies: (ctx) => notLookedAfterReason(ctx) ?? true,
   due(ctx) {
     const last = ctx.date('lastDentalCheckDate');
     if (last !== null) {

@@ -1,5 +1,7 @@
-import { pathwayApplies } from '../common';
+import { ageBand, pathwayApplies } from '../common';
 import { DataProblem, type Rule } from '../types';
+
+const FROM_16_UNDER_21 = ageBand({ years: 16 }, { years: 21 });
 
 /** In education, employment or training from 16 (LCC: social housing needs EET). */
 export const eet: Rule = {
@@ -8,7 +10,7 @@ export const eet: Rule = {
   source: 'LCC',
   reads: ['eetStatus', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
   active: { allOf: ['eetStatus'] },
-  applies: (ctx) => pathwayApplies(ctx, { years: 16 }, { years: 21 }),
+  applies: (ctx) => pathwayApplies(ctx, FROM_16_UNDER_21),
   requirement(ctx) {
     const status = ctx.eetStatus();
     if (status === null) throw new DataProblem('EET status is blank: record EET or NEET');

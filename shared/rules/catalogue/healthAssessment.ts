@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { appliesUnless, dateIfTracked, latest, notLookedAfterReason } from '../common';
+import { dateIfTracked, latest, notLookedAfterReason } from '../common';
 import { initialAssessmentDate } from './initialHealthAssessment';
 import type { Rule } from '../types';
 import type { Day } from '../../dates/calendar';
@@ -15,10 +15,9 @@ export const healthAssessment: Rule = {
   reads: ['lastHealthAssessmentDate', 'initialHealthAssessmentDate', 'careStartDate', 'careEndDate'],
   active: { allOf: ['lastHealthAssessmentDate'] },
   applies: (ctx) =>
-    appliesUnless(
-      () => notLookedAfterReason(ctx),
-      () => (initialAssessmentDate(ctx) === null ? 'The initial health assessment is not done yet' : null),
-    ),
+    notLookedAfterReason(ctx) ??
+    (initialAssessmentDate(ctx) === null ? 'The initial health assessment is not done yet' : null) ??
+    true,
   due(ctx) {
     const base = latest(
       dateIfTracked(ctx, 'initialHealthAssessmentDate'),

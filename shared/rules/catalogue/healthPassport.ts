@@ -1,5 +1,7 @@
-import { doneWhenRecorded, pathwayApplies } from '../common';
+import { ageBand, doneWhenRecorded, pathwayApplies } from '../common';
 import type { Rule } from '../types';
+
+const FROM_17_UNDER_21 = ageBand({ years: 17 }, { years: 21 });
 
 /** Health passport and final health assessment by 18 (LCC; NICE PH28 rec 48). */
 export const healthPassport: Rule = {
@@ -8,7 +10,7 @@ export const healthPassport: Rule = {
   source: 'LCC; NICE rec 48',
   reads: ['healthPassportDate', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
   active: { allOf: ['healthPassportDate'] },
-  applies: (ctx) => pathwayApplies(ctx, { years: 17 }, { years: 21 }),
+  applies: (ctx) => pathwayApplies(ctx, FROM_17_UNDER_21),
   due: (ctx) => ({ day: ctx.ageDate(18), why: 'Health passport due by the 18th birthday' }),
   done: doneWhenRecorded('healthPassportDate'),
 };

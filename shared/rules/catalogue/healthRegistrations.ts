@@ -1,5 +1,5 @@
 import { FIELD_BY_NAME, type RuleFieldName } from '../../fields';
-import { appliesUnless, notLookedAfterReason } from '../common';
+import { notLookedAfterReason } from '../common';
 import { DataProblem, type Rule } from '../types';
 
 const LCC = 'LCC (all children looked after registered with a GP and dentist; health passport)';
@@ -12,7 +12,7 @@ function healthYesNoRule(id: string, label: string, field: RuleFieldName, notMet
     source: LCC,
     reads: [field, 'careStartDate', 'careEndDate'],
     active: { allOf: [field] },
-    applies: (ctx) => appliesUnless(() => notLookedAfterReason(ctx)),
+    applies: (ctx) => notLookedAfterReason(ctx) ?? true,
     requirement(ctx) {
       const value = ctx.yesNo(field);
       if (value === null) throw new DataProblem(`${FIELD_BY_NAME[field].label} is blank: record yes or no`);

@@ -1,7 +1,10 @@
-import { doneWhenRecorded, pathwayApplies } from '../common';
+import { ageBand, doneWhenRecorded, pathwayApplies } from '../common';
 import type { Rule } from '../types';
 
 const COHORT_READS = ['careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'] as const;
+
+const FROM_15_UNDER_21 = ageBand({ years: 15 }, { years: 21 });
+const FROM_17_UNDER_21 = ageBand({ years: 17 }, { years: 21 });
 
 /** Registered with the district council's housing advice by 16 (LCC). */
 export const housingRegister: Rule = {
@@ -10,7 +13,7 @@ export const housingRegister: Rule = {
   source: 'LCC',
   reads: ['housingRegisterDate', ...COHORT_READS],
   active: { allOf: ['housingRegisterDate'] },
-  applies: (ctx) => pathwayApplies(ctx, { years: 15 }, { years: 21 }),
+  applies: (ctx) => pathwayApplies(ctx, FROM_15_UNDER_21),
   due: (ctx) => ({ day: ctx.ageDate(16), why: 'Housing register due by the 16th birthday' }),
   done: doneWhenRecorded('housingRegisterDate'),
 };
@@ -22,7 +25,7 @@ export const housingOptions: Rule = {
   source: 'LCC',
   reads: ['housingOptionsMeetingDate', ...COHORT_READS],
   active: { allOf: ['housingOptionsMeetingDate'] },
-  applies: (ctx) => pathwayApplies(ctx, { years: 17 }, { years: 21 }),
+  applies: (ctx) => pathwayApplies(ctx, FROM_17_UNDER_21),
   due: (ctx) => ({ day: ctx.ageDate(17, 6), why: 'Housing options meeting due at age 17y 6m' }),
   done: doneWhenRecorded('housingOptionsMeetingDate'),
 };

@@ -1,6 +1,6 @@
 import { edate } from '../../dates/calendar';
 import { workday } from '../../dates/workingDays';
-import { appliesUnless, dateIfTracked, latest, notLookedAfterReason } from '../common';
+import { dateIfTracked, latest, notLookedAfterReason } from '../common';
 import type { Rule, RuleContext } from '../types';
 import type { Day } from '../../dates/calendar';
 
@@ -14,7 +14,7 @@ export const initialHealthAssessment: Rule = {
   source: 'CPPCR reg 7; statutory guidance on the health of looked-after children (2015)',
   reads: ['initialHealthAssessmentDate', 'lastHealthAssessmentDate', 'careStartDate', 'careEndDate'],
   active: { anyOf: ['initialHealthAssessmentDate', 'lastHealthAssessmentDate'] },
-  applies: (ctx) => appliesUnless(() => notLookedAfterReason(ctx)),
+  applies: (ctx) => notLookedAfterReason(ctx) ?? true,
   due(ctx) {
     const start = ctx.requireCareStart('The initial health assessment');
     return {

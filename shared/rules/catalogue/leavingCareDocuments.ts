@@ -1,6 +1,8 @@
 import { DOCUMENT_FIELDS, FIELD_BY_NAME } from '../../fields';
-import { pathwayApplies } from '../common';
+import { ageBand, pathwayApplies } from '../common';
 import type { Rule } from '../types';
+
+const FROM_17_UNDER_21 = ageBand({ years: 17 }, { years: 21 });
 
 /**
  * The documents a young person needs by 18: NI number, photo ID, bank account, junior ISA
@@ -13,7 +15,7 @@ export const leavingCareDocuments: Rule = {
   source: 'LCC',
   reads: [...DOCUMENT_FIELDS, 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
   active: { anyOf: DOCUMENT_FIELDS },
-  applies: (ctx) => pathwayApplies(ctx, { years: 17 }, { years: 21 }),
+  applies: (ctx) => pathwayApplies(ctx, FROM_17_UNDER_21),
   due(ctx) {
     const missing = DOCUMENT_FIELDS.filter((field) => ctx.has(field) && ctx.yesNo(field) !== true).map((field) =>
       FIELD_BY_NAME[field].label,

@@ -1,5 +1,7 @@
-import { doneWhenRecorded, pathwayApplies } from '../common';
+import { ageBand, doneWhenRecorded, pathwayApplies } from '../common';
 import type { Rule } from '../types';
+
+const FROM_17Y6M_UNDER_21 = ageBand({ years: 17, months: 6 }, { years: 21 });
 
 /** The leaving care team is invited to the last review before 18; transfer at 18 (PfI). */
 export const leavingCareTransfer: Rule = {
@@ -8,7 +10,7 @@ export const leavingCareTransfer: Rule = {
   source: 'PfI',
   reads: ['leavingCareTransferDate', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
   active: { allOf: ['leavingCareTransferDate'] },
-  applies: (ctx) => pathwayApplies(ctx, { years: 17, months: 6 }, { years: 21 }),
+  applies: (ctx) => pathwayApplies(ctx, FROM_17Y6M_UNDER_21),
   due: (ctx) => ({ day: ctx.ageDate(18), why: 'Transfer to the leaving care team due by the 18th birthday' }),
   done: doneWhenRecorded('leavingCareTransferDate'),
 };

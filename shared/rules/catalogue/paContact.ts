@@ -1,4 +1,9 @@
+import { LEAVING_CARE_STATUSES, type LeavingCareStatus } from '../../fields';
 import type { Rule } from '../types';
+
+const NOT_FORMER_RELEVANT = Object.fromEntries(
+  LEAVING_CARE_STATUSES.map((status) => [status, `Not former relevant (leaving-care status: ${status})`]),
+) as Record<LeavingCareStatus, string>;
 
 /**
  * The personal adviser keeps in touch with a former relevant young person (policy: every
@@ -11,8 +16,7 @@ export const paContact: Rule = {
   source: 'CLR reg 8',
   reads: ['lastPaContactDate', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
   active: { allOf: ['lastPaContactDate'] },
-  applies: (ctx) =>
-    ctx.leavingCareStatus() === 'Former relevant' ? true : `Not former relevant (leaving-care status: ${ctx.leavingCareStatus()})`,
+  applies: (ctx) => (ctx.leavingCareStatus() === 'Former relevant' ? true : NOT_FORMER_RELEVANT[ctx.leavingCareStatus()]),
   due(ctx) {
     const days = ctx.policy.paContactDays;
     const last = ctx.date('lastPaContactDate');

@@ -1,5 +1,7 @@
-import { dateIfTracked, pathwayApplies } from '../common';
+import { ageBand, dateIfTracked, pathwayApplies } from '../common';
 import type { Rule } from '../types';
+
+const FROM_15_UNDER_21 = ageBand({ years: 15 }, { years: 21 });
 
 /** "From the age of 15 3/4 ... A referral needs to be made for a PA" (LCC). */
 export const paReferral: Rule = {
@@ -8,7 +10,7 @@ export const paReferral: Rule = {
   source: 'LCC',
   reads: ['paReferralDate', 'personalAdviser', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
   active: { anyOf: ['paReferralDate', 'personalAdviser'] },
-  applies: (ctx) => pathwayApplies(ctx, { years: 15 }, { years: 21 }),
+  applies: (ctx) => pathwayApplies(ctx, FROM_15_UNDER_21),
   due: (ctx) => ({ day: ctx.ageDate(15, 9), why: 'PA referral due at age 15y 9m' }),
   done(ctx) {
     const referred = dateIfTracked(ctx, 'paReferralDate');

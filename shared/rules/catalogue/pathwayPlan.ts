@@ -1,6 +1,8 @@
 import { edate } from '../../dates/calendar';
-import { ageText, doneWhenRecorded, pathwayApplies } from '../common';
+import { ageBand, ageText, doneWhenRecorded, pathwayApplies } from '../common';
 import type { Rule } from '../types';
+
+const FROM_15Y9M_UNDER_21 = ageBand({ years: 15, months: 9 }, { years: 21 });
 
 /**
  * Needs assessment and pathway plan: started at 15y9m, due by the 16th birthday (policy;
@@ -13,7 +15,7 @@ export const pathwayPlan: Rule = {
   source: 'PfI; LCC; WSCC; CPPCR reg 42',
   reads: ['pathwayPlanDate', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
   active: { allOf: ['pathwayPlanDate'] },
-  applies: (ctx) => pathwayApplies(ctx, { years: 15, months: 9 }, { years: 21 }),
+  applies: (ctx) => pathwayApplies(ctx, FROM_15Y9M_UNDER_21),
   due(ctx) {
     const eligibleFrom = ctx.eligibleFrom();
     if (eligibleFrom > ctx.ageDate(16)) {

@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { appliesUnless, dateIfTracked, latest, notInCohortReason } from '../common';
+import { dateIfTracked, latest, notInCohortReason } from '../common';
 import type { Rule } from '../types';
 import type { Day } from '../../dates/calendar';
 
@@ -14,11 +14,10 @@ export const pathwayReview: Rule = {
   reads: ['lastPathwayReviewDate', 'pathwayPlanDate', 'supportTo25', 'careStartDate', 'careEndDate', 'leavingCareStatus'],
   active: { allOf: ['lastPathwayReviewDate'] },
   applies: (ctx) =>
-    appliesUnless(
-      () => (ctx.underCareLeaverUpperAge() ? null : 'Applies under age 21 (25 with support to 25)'),
-      () => (dateIfTracked(ctx, 'pathwayPlanDate') === null ? 'No pathway plan recorded yet' : null),
-      () => notInCohortReason(ctx),
-    ),
+    (ctx.underCareLeaverUpperAge() ? null : 'Applies under age 21 (25 with support to 25)') ??
+    (dateIfTracked(ctx, 'pathwayPlanDate') === null ? 'No pathway plan recorded yet' : null) ??
+    notInCohortReason(ctx) ??
+    true,
   due(ctx) {
     const plan = ctx.date('pathwayPlanDate') as Day;
     const review = ctx.date('lastPathwayReviewDate');

@@ -1,6 +1,6 @@
 import { workday } from '../../dates/workingDays';
 import { endOfNextTerm, ncYear } from '../../dates/school';
-import { appliesUnless, notInCohortReason } from '../common';
+import { notInCohortReason } from '../common';
 import type { Rule, RuleContext } from '../types';
 
 /**
@@ -14,14 +14,7 @@ export const pep: Rule = {
   source: 'LCC; statutory guidance on the education of looked-after children (2018)',
   reads: ['lastPepDate', 'ncYearOverride', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
   active: { allOf: ['lastPepDate'] },
-  applies: (ctx) =>
-    appliesUnless(
-      () => {
-        const year = schoolYear(ctx);
-        return year >= 0 && year <= 13 ? null : `Not in Reception to Year 13 (NC year ${year})`;
-      },
-      () => notInCohortReason(ctx),
-    ),
+  applies: (ctx) => outsideSchoolYears(ctx) ?? notInCohortReason(ctx) ?? true,
   due(ctx) {
     const last = ctx.date('lastPepDate');
     const start = ctx.careStart();
@@ -35,6 +28,11 @@ export const pep: Rule = {
     return { day: endOfNextTerm(last, ctx.policy.terms), why: `PEP due by the end of the term after the PEP on ${ctx.uk(last)}` };
   },
 };
+
+function outsideSchoolYears(ctx: RuleContext): string | null {
+  const year = schoolYear(ctx);
+  return year >= 0 && year <= 13 ? null : `Not in Reception to Year 13 (NC year ${year})`;
+}
 
 function schoolYear(ctx: RuleContext): number {
   const override = ctx.has('ncYearOverride') ? ctx.integer('ncYearOverride') : null;

@@ -1,6 +1,8 @@
 import { edate } from '../../dates/calendar';
-import { appliesUnless, notLookedAfterReason, outsideAgeBand } from '../common';
+import { ageBand, notLookedAfterReason, outsideAgeBand } from '../common';
 import type { Rule } from '../types';
+
+const FROM_4_UNDER_17 = ageBand({ years: 4 }, { years: 17 });
 
 /** Strengths and Difficulties Questionnaire, yearly for looked-after children aged 4 to 16 (LCC; 903 OC2). */
 export const sdq: Rule = {
@@ -9,11 +11,7 @@ export const sdq: Rule = {
   source: 'LCC; 903 OC2',
   reads: ['lastSdqDate', 'careStartDate', 'careEndDate'],
   active: { allOf: ['lastSdqDate'] },
-  applies: (ctx) =>
-    appliesUnless(
-      () => outsideAgeBand(ctx, { years: 4 }, { years: 17 }),
-      () => notLookedAfterReason(ctx),
-    ),
+  applies: (ctx) => outsideAgeBand(ctx, FROM_4_UNDER_17) ?? notLookedAfterReason(ctx) ?? true,
   due(ctx) {
     const last = ctx.date('lastSdqDate');
     if (last !== null) return { day: edate(last, 12), why: `SDQ due 12 months after the last on ${ctx.uk(last)}` };

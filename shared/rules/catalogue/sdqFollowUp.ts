@@ -1,5 +1,5 @@
-import { appliesUnless, dateIfTracked, notLookedAfterReason } from '../common';
-import type { Rule } from '../types';
+import { dateIfTracked, notLookedAfterReason } from '../common';
+import type { Rule, RuleContext } from '../types';
 
 /**
  * A CAMHS referral or SCAYT+ consultation after a high SDQ score (LCC; scores 14–16 are
@@ -11,15 +11,7 @@ export const sdqFollowUp: Rule = {
   source: 'LCC',
   reads: ['sdqScore', 'lastSdqDate', 'camhsReferralDate', 'careStartDate', 'careEndDate'],
   active: { allOf: ['sdqScore', 'lastSdqDate'] },
-  applies: (ctx) =>
-    appliesUnless(
-      () => {
-        const score = ctx.integer('sdqScore');
-        const threshold = ctx.policy.sdqFollowUpThreshold;
-        return score !== null && score >= threshold ? null : `No SDQ score of ${threshold} or more recorded`;
-      },
-      () => notLookedAfterReason(ctx),
-    ),
+  applies: (ctx) => noHighScore(ctx) ?? notLookedAfterReason(ctx) ?? true,
   due(ctx) {
     const sdqDate = ctx.requireDate('lastSdqDate', 'SDQ date recorded with the score');
     const days = ctx.policy.sdqFollowUpDays;
@@ -34,3 +26,9 @@ export const sdqFollowUp: Rule = {
     return referral !== null && referral >= sdqDate ? `CAMHS referral recorded on ${ctx.uk(referral)}` : null;
   },
 };
+
+function noHighScore(ctx: RuleContext): string | null {
+  const score = ctx.integer('sdqScore');
+  const threshold = ctx.policy.sdqFollowUpThreshold;
+  return score !== null && score >= threshold ? null : `No SDQ score of ${threshold} or more recorded`;
+}

@@ -1,6 +1,6 @@
 import { edate } from '../../dates/calendar';
 import { DataProblem, type Rule } from '../types';
-import { appliesUnless, dateIfTracked, notLookedAfterReason } from '../common';
+import { dateIfTracked, notLookedAfterReason } from '../common';
 
 /**
  * Social worker visits: within a week of a placement starting, then at least every six
@@ -13,7 +13,7 @@ export const statutoryVisit: Rule = {
   source: 'CPPCR reg 28',
   reads: ['lastVisitDate', 'placementStartDate', 'placementUntil18', 'careStartDate', 'careEndDate'],
   active: { allOf: ['lastVisitDate'] },
-  applies: (ctx) => appliesUnless(() => notLookedAfterReason(ctx)),
+  applies: (ctx) => notLookedAfterReason(ctx) ?? true,
   due(ctx) {
     const placementStart = dateIfTracked(ctx, 'placementStartDate') ?? ctx.careStart();
     const last = ctx.date('lastVisitDate');

@@ -1,5 +1,7 @@
-import { appliesUnless, doneWhenRecorded, notLookedAfterReason, outsideAgeBand } from '../common';
+import { ageBand, doneWhenRecorded, notLookedAfterReason, outsideAgeBand } from '../common';
 import type { Rule } from '../types';
+
+const FROM_15 = ageBand({ years: 15 }, null);
 
 /** The Staying Put conversation with the foster carers, by the 16th birthday (LCC). */
 export const stayingPut: Rule = {
@@ -9,11 +11,10 @@ export const stayingPut: Rule = {
   reads: ['stayingPutDiscussedDate', 'placementType', 'careStartDate', 'careEndDate'],
   active: { allOf: ['stayingPutDiscussedDate', 'placementType'] },
   applies: (ctx) =>
-    appliesUnless(
-      () => outsideAgeBand(ctx, { years: 15 }, null),
-      () => notLookedAfterReason(ctx),
-      () => (ctx.placementType() === 'foster' ? null : 'Not in a foster placement'),
-    ),
+    outsideAgeBand(ctx, FROM_15) ??
+    notLookedAfterReason(ctx) ??
+    (ctx.placementType() === 'foster' ? null : 'Not in a foster placement') ??
+    true,
   due: (ctx) => ({ day: ctx.ageDate(16), why: 'Staying Put conversation due by the 16th birthday' }),
   done: doneWhenRecorded('stayingPutDiscussedDate'),
 };

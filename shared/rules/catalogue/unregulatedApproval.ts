@@ -1,5 +1,5 @@
-import { appliesUnless, notLookedAfterReason } from '../common';
-import type { Rule } from '../types';
+import { notLookedAfterReason } from '../common';
+import type { Rule, RuleContext } from '../types';
 
 const NEEDS_APPROVAL = new Set(['supported', 'unregulated']);
 
@@ -10,14 +10,7 @@ export const unregulatedApproval: Rule = {
   source: 'LCC',
   reads: ['unregulatedApprovalDate', 'placementType', 'careStartDate', 'careEndDate'],
   active: { allOf: ['unregulatedApprovalDate', 'placementType'] },
-  applies: (ctx) =>
-    appliesUnless(
-      () => notLookedAfterReason(ctx),
-      () => {
-        const type = ctx.placementType();
-        return type !== null && NEEDS_APPROVAL.has(type) ? null : 'Not in supported or unregulated accommodation';
-      },
-    ),
+  applies: (ctx) => notLookedAfterReason(ctx) ?? notNeedingApproval(ctx) ?? true,
   requirement(ctx) {
     const approved = ctx.date('unregulatedApprovalDate');
     return approved === null
@@ -25,3 +18,8 @@ export const unregulatedApproval: Rule = {
       : { met: true, why: `Senior manager approval recorded on ${ctx.uk(approved)}` };
   },
 };
+
+function notNeedingApproval(ctx: RuleContext): string | null {
+  const type = ctx.placementType();
+  return type !== null && NEEDS_APPROVAL.has(type) ? null : 'Not in supported or unregulated accommodation';
+}

@@ -1,0 +1,64 @@
+/**
+ * Reading a JSON request body strictly: the right content type, a size limit checked
+ * before and after reading, valid UTF-8 and valid JSON. Error messages describe the
+ * problem without quoting the body.
+ */
+import type { HttpRequest } from '@azure/functions';
+import { ClientError } from './http';
+
+function isJsonContentType(header: string | null): boolean {
+  if (!header) return false;
+  const type = header.split(';')[0].trim().toLowerCase();
+  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
+function tooLarge(maxBytes: number): ClientError {
+  return new ClientError(
+    413,
+    'body_too_large',
+    `The request body is larger than the service accepts (${maxBytes.toLocaleString('en-GB')} bytes). Send the rows in smaller batches.`,
+  );
+}
+
+/** The position JSON.parse stopped at, if its message gives one (the message itself may quote the body). */
+function parsePosition(error: unknown): number | null {
+  const match = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
+  return match ? Number(match[1]) : null;
+}
+
+export async function readJsonBody(
+  request: HttpRequest,
+  maxBytes: number,
+): Promise<{ json: unknown; bytes: number }> {
+  if (!isJsonContentType(request.headers.get('content-type'))) {
+    throw new ClientError(
+      415,
+      'unsupported_media_type',
+      'Send the request as JSON, with the header Content-Type: application/json.',
+    );
+  }
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+
+  const buffer = Buffer.from(await request.arrayBuffer());
+  if (buffer.length > maxBytes) throw tooLarge(maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    throw new ClientError(400, 'invalid_json', 'The request body is not valid UTF-8 text.');
+  }
+  if (text.trim() === '') {
+    throw new ClientError(400, 'invalid_json', 'The request body is empty: send a JSON object.');
+  }
+  try {
+    return { json: JSON.parse(text), bytes: buffer.length };
+  } catch (error) {
+    const at = parsePosition(error);
+    throw new ClientError(
+      400,
+      'invalid_json',
+      `The request body is not valid JSON${at === null ? '' : ` (the problem is near character ${at + 1})`}.`,
+    );
+  }
+}

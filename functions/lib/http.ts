@@ -1,0 +1,130 @@
+/**
+ * What every endpoint shares: JSON replies that carry the correlation id and the rules
+ * version, client errors as 4xx with a plain message, and any unexpected failure as a 500
+ * that says nothing about the internals. Logs hold counts, timings and ids, never a value
+ * from the request.
+ */
+import type {
+  HttpHandler,
+  HttpMethod,
+  HttpRequest,
+  HttpResponseInit,
+  InvocationContext,
+} from '@azure/functions';
+import { RULES_VERSION } from '../../shared/policy';
+import type { ErrorCode, ErrorResponse, Problem } from '../../shared/wire';
+
+/** Methods registered for every route, so a wrong one gets a 405 that says which to use, not a bare 404. */
+export const REGISTERED_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** A problem with the request: the caller can fix it, so it is a 4xx with a message saying how. */
+export class ClientError extends Error {
+  override readonly name = 'ClientError';
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly problems?: readonly Problem[],
+    readonly problemCount?: number,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+const BASE_HEADERS = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+export function jsonResponse(
+  status: number,
+  body: object,
+  correlationId: string,
+  headers: Record<string, string> = {},
+): HttpResponseInit {
+  return {
+    status,
+    body: JSON.stringify(body),
+    headers: {
+      ...BASE_HEADERS,
+      'X-Correlation-Id': correlationId,
+      'X-Rules-Version': RULES_VERSION,
+      ...headers,
+    },
+  };
+}
+
+export function errorResponse(error: ClientError, correlationId: string): HttpResponseInit {
+  const body: ErrorResponse = {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.problems ? { problems: [...error.problems], problemCount: error.problemCount } : {}),
+    },
+    rulesVersion: RULES_VERSION,
+    correlationId,
+  };
+  return jsonResponse(error.status, body, correlationId, error.headers);
+}
+
+/** The frames of a stack trace without its message line (which could quote a value). */
+function stackFrames(error: unknown): string {
+  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
+  return stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 8)
+    .join('\n');
+}
+
+export type EndpointRun = (
+  request: HttpRequest,
+  context: InvocationContext,
+  correlationId: string,
+) => Promise<HttpResponseInit>;
+
+/**
+ * Wraps an endpoint's logic: method check, client errors, unexpected errors, and one log
+ * line per request with its status and timing.
+ */
+export function endpoint(name: string, allowed: readonly HttpMethod[], run: EndpointRun): HttpHandler {
+  return async (request, context) => {
+    const started = performance.now();
+    const correlationId = context.invocationId;
+    let response: HttpResponseInit;
+    try {
+      if (!allowed.includes(request.method.toUpperCase() as HttpMethod)) {
+        throw new ClientError(
+          405,
+          'method_not_allowed',
+          `${name} answers ${allowed.join(' and ')} only.`,
+          undefined,
+          undefined,
+          { Allow: allowed.join(', ') },
+        );
+      }
+      response = await run(request, context, correlationId);
+    } catch (error) {
+      if (error instanceof ClientError) {
+        response = errorResponse(error, correlationId);
+        context.warn(`${name}: refused with ${error.status} ${error.code} (correlation ${correlationId})`);
+      } else {
+        const kind = error instanceof Error ? error.name : typeof error;
+        context.error(`${name}: unexpected ${kind} (correlation ${correlationId})\n${stackFrames(error)}`);
+        response = errorResponse(
+          new ClientError(
+            500,
+            'internal_error',
+            `Something went wrong in the service. Nothing was changed; please try again, and quote ${correlationId} if it keeps happening.`,
+          ),
+          correlationId,
+        );
+      }
+    }
+    const ms = (performance.now() - started).toFixed(1);
+    context.log(`${name}: ${response.status} in ${ms} ms (correlation ${correlationId})`);
+    return response;
+  };
+}
