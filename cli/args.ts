@@ -125,6 +125,49 @@ export function parseAsOf(text: string | undefined, today: Day): Day {
   );
 }
 
+export interface RefreshArgs extends Omit<EvaluateArgs, 'json'> {
+  readonly out?: string;
+  readonly inPlace: boolean;
+}
+
+const REFRESH_OPTIONS = {
+  sheet: { type: 'string' },
+  'as-of': { type: 'string' },
+  map: { type: 'string' },
+  policy: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  'in-place': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseRefreshArgs(argv: readonly string[]): RefreshArgs {
+  const { values, positionals } = strictParse([...argv], REFRESH_OPTIONS, 'refresh');
+  const help = values.help === true;
+  if (!help && positionals.length === 0) {
+    throw new UserError(
+      `Say which tracker to refresh, e.g. "${PROGRAM} refresh tracker.xlsx" (run "${PROGRAM} refresh --help" for the options).`,
+    );
+  }
+  if (positionals.length > 1) {
+    throw new UserError(
+      `Give one tracker at a time (got ${positionals.length}: ${positionals.join(', ')}); put a file name with spaces in quotes.`,
+    );
+  }
+  if (values.out !== undefined && values['in-place']) {
+    throw new UserError('Use either --out (write a new file) or --in-place (update the tracker itself), not both.');
+  }
+  return {
+    help,
+    file: positionals[0] ?? '',
+    sheet: values.sheet,
+    asOf: values['as-of'],
+    map: values.map,
+    policy: values.policy,
+    out: values.out,
+    inPlace: values['in-place'] === true,
+  };
+}
+
 type OptionsConfig = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
 /** `parseArgs` in strict mode, its errors turned into a sentence for the user. */

@@ -10,6 +10,7 @@
 import { todayInLondon } from '../shared/dates/calendar';
 import { packageVersion, parseTopLevel, PROGRAM } from './args';
 import { evaluateCommand } from './commands/evaluate';
+import { refreshCommand } from './commands/refresh';
 import type { Command, Io } from './commands/types';
 import { describeFailure, EXIT_OK, UserError } from './errors';
 
@@ -22,6 +23,7 @@ export type { Command, Io } from './commands/types';
  */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   evaluate: evaluateCommand,
+  refresh: refreshCommand,
 };
 
 export function generalHelp(): string {
@@ -39,7 +41,7 @@ Options:
   -h, --help     show this help (or "${PROGRAM} <command> --help" for a command's options)
   -V, --version  show the version
 
-Start with: ${PROGRAM} evaluate examples/tracker.xlsx
+Start with: ${PROGRAM} refresh examples/tracker.xlsx
 `;
 }
 
@@ -79,6 +81,7 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     today: () => todayInLondon(),
+    interactive: process.stderr.isTTY === true,
   };
 }
 

@@ -19,11 +19,14 @@ import {
   proposeMapping,
 } from '../../shared/mapping';
 import { type Policy, PolicyError, resolvePolicy } from '../../shared/policy';
-import { readTracker, type SheetRow } from '../../shared/tracker';
-import { packageVersion, parseAsOf, parseEvaluateArgs, PROGRAM } from '../args';
+import type { Day } from '../../shared/dates/calendar';
+import type { Evaluation } from '../../shared/results';
+import { readTracker, type SheetRow, type TrackerRows } from '../../shared/tracker';
+import { type EvaluateArgs, packageVersion, parseAsOf, parseEvaluateArgs, PROGRAM } from '../args';
 import { EXIT_OK, UserError } from '../errors';
 import { readTrackerFile, type SheetRows, type TrackerFile } from '../readWorkbook';
 import { formatReport } from '../report';
+import { readMarkers, XlsxPackage } from '../xlsx';
 import type { Command, Io } from './types';
 
 /** How far down a sheet the header row is looked for (trackers have title rows above it). */
@@ -61,15 +64,70 @@ async function runEvaluate(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(evaluateCommand.help);
     return EXIT_OK;
   }
+  const run = await loadAndEvaluate(args, io);
+  if (args.json) {
+    io.stdout(`${JSON.stringify(run.evaluation, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  io.stdout(
+    formatReport({
+      fileName: run.file.fileName,
+      sheetName: run.sheet.name,
+      format: run.file.format,
+      headerRowNumber: run.header.rowNumber,
+      columns: run.proposal.columns,
+      unmapped: run.proposal.unmapped,
+      ambiguities: run.proposal.ambiguities,
+      ...(args.map ? { mappingFile: basename(args.map) } : {}),
+      skipped: run.tracker.skipped,
+      local: run.tracker.local,
+      evaluation: run.evaluation,
+      policyName: run.policy.name,
+      version: packageVersion(),
+    }),
+  );
+  return EXIT_OK;
+}
+
+/** What reading and evaluating a tracker found: shared by `evaluate` and `refresh`. */
+export interface EvaluatedTracker {
+  readonly file: TrackerFile;
+  /** the .xlsx package, opened for the surgical write (null for CSV) */
+  readonly workbook: XlsxPackage | null;
+  readonly sheet: SheetRows;
+  readonly header: HeaderRow;
+  readonly proposal: ProposedMapping;
+  readonly tracker: TrackerRows;
+  readonly evaluation: Evaluation;
+  readonly policy: Policy;
+  readonly asOf: Day;
+}
+
+/**
+ * The pipeline every front end uses (DESIGN.md "The one flow"): read the file, find the
+ * header row, map the columns (proposed, or from --map), read the rows, run the rules.
+ */
+export async function loadAndEvaluate(
+  args: Pick<EvaluateArgs, 'file' | 'sheet' | 'asOf' | 'map' | 'policy'>,
+  io: Io,
+): Promise<EvaluatedTracker> {
   const asOf = parseAsOf(args.asOf, io.today());
   const policy = args.policy
     ? await loadPolicy(resolve(io.cwd, args.policy), args.policy)
     : resolvePolicy({});
   const explicit = args.map ? await loadMappingFile(resolve(io.cwd, args.map), args.map) : null;
 
-  const file = await readTrackerFile(resolve(io.cwd, args.file), args.file);
-  const { sheet, header } = chooseSheet(file, args.sheet);
-  const headerCells = sheet.rows[header.index];
+  const path = resolve(io.cwd, args.file);
+  const file = await readTrackerFile(path, args.file);
+  // A workbook refreshed before holds the tool's own columns and sheets: they are output,
+  // never input, so they are left out of the sheet choice and the column mapping.
+  const workbook = file.format === 'xlsx' ? XlsxPackage.open(await readFile(path)) : null;
+  const markers = workbook ? readMarkers(workbook) : null;
+  const { sheet, header } = chooseSheet(file, args.sheet, new Set(markers?.sheets.keys()));
+  const toolColumns = markers?.columns?.sheet.toLowerCase() === sheet.name.toLowerCase() ? markers.columns.range : null;
+  const headerCells = sheet.rows[header.index].map((cell, i) =>
+    toolColumns && i + 1 >= toolColumns.firstColumn && i + 1 <= toolColumns.lastColumn ? null : cell,
+  );
   const proposal = explicit
     ? applyMapping(headerCells, explicit, args.map as string)
     : proposeMapping(headerCells);
@@ -80,35 +138,15 @@ async function runEvaluate(argv: readonly string[], io: Io): Promise<number> {
   });
   const mapping = describeMapping(proposal.mapping, headerCells);
   const evaluation = evaluate({ tracked: tracker.tracked, rows: tracker.rows }, { asOf, policy, mapping });
-
-  if (args.json) {
-    io.stdout(`${JSON.stringify(evaluation, null, 2)}\n`);
-    return EXIT_OK;
-  }
-  io.stdout(
-    formatReport({
-      fileName: file.fileName,
-      sheetName: sheet.name,
-      format: file.format,
-      headerRowNumber: header.rowNumber,
-      columns: proposal.columns,
-      unmapped: proposal.unmapped,
-      ambiguities: proposal.ambiguities,
-      ...(args.map ? { mappingFile: basename(args.map) } : {}),
-      skipped: tracker.skipped,
-      local: tracker.local,
-      evaluation,
-      policyName: policy.name,
-      version: packageVersion(),
-    }),
-  );
-  return EXIT_OK;
+  return { file, workbook, sheet, header, proposal, tracker, evaluation, policy, asOf };
 }
 
 /** --sheet, or the first sheet (in workbook order) with a recognisable header row. */
 export function chooseSheet(
   file: TrackerFile,
   wanted: string | undefined,
+  /** lower-cased names of the tool's own sheets, never the tracker */
+  toolSheets: ReadonlySet<string> = new Set(),
 ): { sheet: SheetRows; header: HeaderRow } {
   if (wanted !== undefined) {
     const name =
@@ -130,10 +168,8 @@ export function chooseSheet(
   }
   // Visible sheets first: a hidden sheet is more often an old copy than the live tracker.
   const hidden = new Set(file.hiddenSheetNames);
-  const inOrder = [
-    ...file.sheetNames.filter((n) => !hidden.has(n)),
-    ...file.sheetNames.filter((n) => hidden.has(n)),
-  ];
+  const candidates = file.sheetNames.filter((n) => !toolSheets.has(n.toLowerCase()));
+  const inOrder = [...candidates.filter((n) => !hidden.has(n)), ...candidates.filter((n) => hidden.has(n))];
   for (const name of inOrder) {
     // Look for the header in the first rows only; convert the whole sheet once it is chosen.
     const header = findHeaderRow(file.head(name, HEADER_SCAN_ROWS), HEADER_SCAN_ROWS);

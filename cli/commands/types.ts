@@ -14,6 +14,8 @@ export interface Io {
   readonly cwd: string;
   /** today's date in England (the default as-of date) */
   readonly today: () => Day;
+  /** standard error is a terminal: worth drawing a progress bar on */
+  readonly interactive?: boolean;
 }
 
 export interface Command {
