@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 npm run -s flags -- refresh examples/tracker.xlsx --as-of 2026-11-23 --out "$work/tracker-flags.xlsx" >/dev/null
 soffice -env:UserInstallation="file://$work/profile" --headless --convert-to pdf --outdir "$work" "$work/tracker-flags.xlsx" >/dev/null
 page=$(for p in $(seq 1 "$(pdfinfo "$work/tracker-flags.pdf" | awk '/^Pages:/ {print $2}')"); do
-  if pdftotext -f "$p" -l "$p" "$work/tracker-flags.pdf" - | head -1 | grep -q '^Pathway plan summary'; then echo "$p"; break; fi
+  if pdftotext -f "$p" -l "$p" "$work/tracker-flags.pdf" - | head -3 | grep -q 'Pathway plan summary'; then echo "$p"; break; fi
 done)
 pdftoppm -png -r 300 -f "$page" -l "$page" -x 100 -y 130 -W 1750 -H 650 -singlefile "$work/tracker-flags.pdf" docs/pathway-plan-summary
 echo "docs/pathway-plan-summary.png from page $page"
