@@ -154,7 +154,9 @@ export function parseRefreshArgs(argv: readonly string[]): RefreshArgs {
     );
   }
   if (values.out !== undefined && values['in-place']) {
-    throw new UserError('Use either --out (write a new file) or --in-place (update the tracker itself), not both.');
+    throw new UserError(
+      'Use either --out (write a new file) or --in-place (update the tracker itself), not both.',
+    );
   }
   return {
     help,

@@ -86,9 +86,7 @@ export function evaluateRow(row: CanonicalRow, run: RunSettings): RowResult {
     policy: run.policy,
     dateOfBirth: dob.day,
   });
-  const note = dob.monthOnly
-    ? ` (date of birth has no day: the 15th, ${toUk(dob.day)}, is assumed)`
-    : '';
+  const note = dob.monthOnly ? ` (date of birth has no day: the 15th, ${toUk(dob.day)}, is assumed)` : '';
 
   const results: Record<string, RuleResult | null> = { ...run.resultsShape };
   let overall: Status = 'Not applicable';
@@ -141,7 +139,8 @@ export function assess(rule: Rule, ctx: RowContext, window: Window): Assessed {
       dueProblem = error;
     }
     const doneWhy = rule.done ? rule.done(ctx, due) : null;
-    if (doneWhy !== null) return { status: 'Done', due: due?.day ?? null, explanation: `${doneWhy} (${rule.source})` };
+    if (doneWhy !== null)
+      return { status: 'Done', due: due?.day ?? null, explanation: `${doneWhy} (${rule.source})` };
     if (dueProblem) throw dueProblem;
     if (!due) throw new Error(`Rule ${rule.id} has neither a due date nor a requirement`);
     return statusByWindow(due, ctx.asOf, window, rule.source);
@@ -162,7 +161,11 @@ export function statusByWindow(due: DueDate, asOf: Day, window: Window, source: 
   const when = `${due.why}: due ${toUk(due.day)}`;
   if (asOf > due.day) {
     const late = asOf - due.day;
-    return { status: 'Overdue', due: due.day, explanation: `${when}, overdue by ${late} day${late === 1 ? '' : 's'} (${source})` };
+    return {
+      status: 'Overdue',
+      due: due.day,
+      explanation: `${when}, overdue by ${late} day${late === 1 ? '' : 's'} (${source})`,
+    };
   }
   if (asOf >= windowStart) {
     const left = due.day - asOf;
@@ -197,7 +200,8 @@ function dateOfBirthOf(row: CanonicalRow, run: RunSettings): DobReading {
     };
   }
   const { day, monthOnly } = reading.value;
-  if (day > run.asOf) return { problem: `Date of birth ${toUk(day)} is after the as-of date ${toUk(run.asOf)}` };
+  if (day > run.asOf)
+    return { problem: `Date of birth ${toUk(day)} is after the as-of date ${toUk(run.asOf)}` };
   if (run.asOf >= ageDate(day, 26, 0, run.policy.leapDayBirthdays)) {
     return { problem: `Date of birth ${toUk(day)} makes the young person 26 or older` };
   }
@@ -220,7 +224,13 @@ function everyRuleCheckData(row: CanonicalRow, run: RunSettings, problem: string
 
 function suppliedStatus(row: CanonicalRow, run: RunSettings): LeavingCareStatus | null {
   if (!run.tracked.has('leavingCareStatus')) return null;
-  const ctx = new RowContext({ values: row.values, tracked: run.tracked, asOf: run.asOf, policy: run.policy, dateOfBirth: 0 });
+  const ctx = new RowContext({
+    values: row.values,
+    tracked: run.tracked,
+    asOf: run.asOf,
+    policy: run.policy,
+    dateOfBirth: 0,
+  });
   return ctx.suppliedLeavingCareStatus();
 }
 

@@ -46,9 +46,31 @@ const f = <N extends string, K extends FieldKind>(
 ) => ({ name, kind, label, synonyms, ...extra }) as const;
 
 export const FIELDS = [
-  f('childId', 'text', 'Child ID', ['ID', 'Child ID', 'LCS ID', 'Mosaic ID', 'CHILD', 'Case number', 'Case no', 'Ref']),
-  f('name', 'text', 'Name', ['Name', 'Child name', 'Young person', 'Young person name', 'Full name', 'Forename']),
-  f('socialWorker', 'text', 'Social worker', ['SW', 'Social worker', 'Allocated worker', 'Worker', 'Allocated SW']),
+  f('childId', 'text', 'Child ID', [
+    'ID',
+    'Child ID',
+    'LCS ID',
+    'Mosaic ID',
+    'CHILD',
+    'Case number',
+    'Case no',
+    'Ref',
+  ]),
+  f('name', 'text', 'Name', [
+    'Name',
+    'Child name',
+    'Young person',
+    'Young person name',
+    'Full name',
+    'Forename',
+  ]),
+  f('socialWorker', 'text', 'Social worker', [
+    'SW',
+    'Social worker',
+    'Allocated worker',
+    'Worker',
+    'Allocated SW',
+  ]),
   f('team', 'text', 'Team', ['Team', 'Locality']),
   f('dateOfBirth', 'dateOfBirth', 'Date of birth', ['DOB', 'D.O.B.', 'Date of birth', 'Birth date']),
   f('careStartDate', 'date', 'Date became looked after', [
@@ -93,7 +115,9 @@ export const FIELDS = [
     ['First review', 'Date of first LAC review', 'First LAC review', 'First CLA review'],
     { completion: true },
   ),
-  f('reviewsHeld', 'integer', 'Reviews held', ['Number of reviews', 'Reviews held', 'No of reviews'], { min: 0 }),
+  f('reviewsHeld', 'integer', 'Reviews held', ['Number of reviews', 'Reviews held', 'No of reviews'], {
+    min: 0,
+  }),
   f(
     'lastReviewDate',
     'date',
@@ -119,7 +143,14 @@ export const FIELDS = [
     'lastHealthAssessmentDate',
     'date',
     'Review health assessment',
-    ['RHA', 'Review health assessment', 'Last health assessment', 'Health check', 'Health assessment', 'RHA date'],
+    [
+      'RHA',
+      'Review health assessment',
+      'Last health assessment',
+      'Health check',
+      'Health assessment',
+      'RHA date',
+    ],
     { completion: true },
   ),
   f(
@@ -136,7 +167,11 @@ export const FIELDS = [
     'Imms',
   ]),
   f('gpRegistered', 'yesNo', 'Registered with GP', ['GP', 'GP registered', 'Registered with GP']),
-  f('dentistRegistered', 'yesNo', 'Registered with dentist', ['Dentist', 'Registered with dentist', 'Dentist registered']),
+  f('dentistRegistered', 'yesNo', 'Registered with dentist', [
+    'Dentist',
+    'Registered with dentist',
+    'Dentist registered',
+  ]),
   f('lastSdqDate', 'date', 'Last SDQ', ['SDQ date', 'Last SDQ', 'Last SDQ date'], { completion: true }),
   f('sdqScore', 'integer', 'SDQ score', ['SDQ score', 'SDQ total', 'SDQ'], { min: 0, max: 40 }),
   f(
@@ -146,11 +181,19 @@ export const FIELDS = [
     ['CAMHS referral', 'SCAYT+ consultation', 'MH referral', 'CAMHS', 'SCAYT consultation'],
     { completion: true },
   ),
-  f('lastPepDate', 'date', 'Last PEP', ['PEP', 'Last PEP', 'PEP date', 'Last PEP date'], { completion: true }),
-  f('ncYearOverride', 'integer', 'NC year', ['NC year', 'School year', 'National curriculum year', 'Year group'], {
-    min: -1,
-    max: 13,
+  f('lastPepDate', 'date', 'Last PEP', ['PEP', 'Last PEP', 'PEP date', 'Last PEP date'], {
+    completion: true,
   }),
+  f(
+    'ncYearOverride',
+    'integer',
+    'NC year',
+    ['NC year', 'School year', 'National curriculum year', 'Year group'],
+    {
+      min: -1,
+      max: 13,
+    },
+  ),
   f(
     'pathwayPlanDate',
     'date',
@@ -168,7 +211,12 @@ export const FIELDS = [
   f('paReferralDate', 'date', 'PA referral', ['PA referral', 'PA referral date', 'Referral for PA'], {
     completion: true,
   }),
-  f('personalAdviser', 'presence', 'Personal adviser', ['PA', 'Personal adviser', 'Personal advisor', 'PA name']),
+  f('personalAdviser', 'presence', 'Personal adviser', [
+    'PA',
+    'Personal adviser',
+    'Personal advisor',
+    'PA name',
+  ]),
   f('additionalNeeds', 'yesNo', 'Additional needs', ['Additional needs', 'SEND', 'EHCP', 'Disability']),
   f(
     'adultTransitionsReferralDate',
@@ -180,9 +228,15 @@ export const FIELDS = [
   f('housingRegisterDate', 'date', 'Housing register', ['Housing register', 'Housing application'], {
     completion: true,
   }),
-  f('housingOptionsMeetingDate', 'date', 'Housing options meeting', ['Housing options meeting', 'Housing options'], {
-    completion: true,
-  }),
+  f(
+    'housingOptionsMeetingDate',
+    'date',
+    'Housing options meeting',
+    ['Housing options meeting', 'Housing options'],
+    {
+      completion: true,
+    },
+  ),
   f(
     'stayingPutDiscussedDate',
     'date',
@@ -195,7 +249,11 @@ export const FIELDS = [
   f('bankAccount', 'document', 'Bank account', ['Bank account']),
   f('juniorIsaInfo', 'document', 'Junior ISA', ['Junior ISA', 'JISA', 'Junior ISA information']),
   f('cicaConsidered', 'document', 'CICA considered', ['CICA', 'CICA considered']),
-  f('recordsAccessInfo', 'document', 'Access to records', ['Access to records', 'Records access', 'Access to records info']),
+  f('recordsAccessInfo', 'document', 'Access to records', [
+    'Access to records',
+    'Records access',
+    'Access to records info',
+  ]),
   f('healthPassportDate', 'date', 'Health passport', ['Health passport', 'Health passport date'], {
     completion: true,
   }),
@@ -212,7 +270,12 @@ export const FIELDS = [
     'Custody start',
     'Secure custody start',
   ]),
-  f('secureEndDate', 'date', 'Secure/custody end', ['Secure/custody end', 'Secure end', 'Custody end', 'Secure custody end']),
+  f('secureEndDate', 'date', 'Secure/custody end', [
+    'Secure/custody end',
+    'Secure end',
+    'Custody end',
+    'Secure custody end',
+  ]),
   f(
     'unregulatedApprovalDate',
     'date',

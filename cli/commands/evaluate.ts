@@ -124,7 +124,8 @@ export async function loadAndEvaluate(
   const workbook = file.format === 'xlsx' ? XlsxPackage.open(await readFile(path)) : null;
   const markers = workbook ? readMarkers(workbook) : null;
   const { sheet, header } = chooseSheet(file, args.sheet, new Set(markers?.sheets.keys()));
-  const toolColumns = markers?.columns?.sheet.toLowerCase() === sheet.name.toLowerCase() ? markers.columns.range : null;
+  const toolColumns =
+    markers?.columns?.sheet.toLowerCase() === sheet.name.toLowerCase() ? markers.columns.range : null;
   const headerCells = sheet.rows[header.index].map((cell, i) =>
     toolColumns && i + 1 >= toolColumns.firstColumn && i + 1 <= toolColumns.lastColumn ? null : cell,
   );

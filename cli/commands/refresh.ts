@@ -45,7 +45,13 @@ Examples:
   run: runRefresh,
 };
 
-const STAGES = ['Reading the tracker', 'Working out the flags', 'Planning the sheets', 'Writing the workbook', 'Saving'];
+const STAGES = [
+  'Reading the tracker',
+  'Working out the flags',
+  'Planning the sheets',
+  'Writing the workbook',
+  'Saving',
+];
 
 async function runRefresh(argv: readonly string[], io: Io): Promise<number> {
   const args = parseRefreshArgs(argv);
@@ -99,7 +105,15 @@ async function runRefresh(argv: readonly string[], io: Io): Promise<number> {
   await writeAtomically(output, bytes);
   progress(STAGES.length);
 
-  io.stdout(summary(run.evaluation.rows.map((row) => row.overall), plan, output, backup, io.cwd));
+  io.stdout(
+    summary(
+      run.evaluation.rows.map((row) => row.overall),
+      plan,
+      output,
+      backup,
+      io.cwd,
+    ),
+  );
   return EXIT_OK;
 }
 
@@ -184,7 +198,9 @@ async function writeAtomically(target: string, bytes: Uint8Array): Promise<void>
           : code === 'ENOSPC'
             ? 'the disk is full'
             : `the system said ${code ?? 'no'}`;
-    throw new UserError(`${basename(target)} could not be written (${why}): choose another place with --out.`);
+    throw new UserError(
+      `${basename(target)} could not be written (${why}): choose another place with --out.`,
+    );
   }
 }
 

@@ -10,7 +10,12 @@ import { type Day, edate, toYmd } from './calendar';
  */
 export type LeapDayBirthdays = 'feb28' | 'mar1';
 
-export function ageDate(dateOfBirth: Day, years: number, months = 0, leapDay: LeapDayBirthdays = 'feb28'): Day {
+export function ageDate(
+  dateOfBirth: Day,
+  years: number,
+  months = 0,
+  leapDay: LeapDayBirthdays = 'feb28',
+): Day {
   const reached = edate(dateOfBirth, 12 * years + months);
   if (leapDay === 'mar1') {
     const born = toYmd(dateOfBirth);
@@ -21,7 +26,11 @@ export function ageDate(dateOfBirth: Day, years: number, months = 0, leapDay: Le
 }
 
 /** Whole years and months attained on `on` (for display: "16y 3m"). */
-export function ageOn(dateOfBirth: Day, on: Day, leapDay: LeapDayBirthdays = 'feb28'): { years: number; months: number } {
+export function ageOn(
+  dateOfBirth: Day,
+  on: Day,
+  leapDay: LeapDayBirthdays = 'feb28',
+): { years: number; months: number } {
   const born = toYmd(dateOfBirth);
   const at = toYmd(on);
   let totalMonths = (at.year - born.year) * 12 + (at.month - born.month) + 1;

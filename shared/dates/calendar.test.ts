@@ -37,7 +37,9 @@ describe('day numbers', () => {
       fc.property(fc.integer({ min: fromYmd(1900, 1, 1), max: fromYmd(2100, 12, 31) }), (day) => {
         const { year, month, day: dom } = toYmd(day);
         expect(fromYmd(year, month, dom)).toBe(day);
-        expect(DateTime.fromObject({ year, month, day: dom }, { zone: 'utc' }).toMillis() / 86_400_000).toBe(day);
+        expect(DateTime.fromObject({ year, month, day: dom }, { zone: 'utc' }).toMillis() / 86_400_000).toBe(
+          day,
+        );
       }),
     );
   });

@@ -139,7 +139,9 @@ export class RowContext implements RuleContext {
   eetStatus(): EetStatus | null {
     const known = this.readings.get('eetStatus');
     if (known !== undefined) return settled(known) as EetStatus | null;
-    return settled(this.remember('eetStatus', this.read('eetStatus', readEetStatus, 'EET or NEET'))) as EetStatus | null;
+    return settled(
+      this.remember('eetStatus', this.read('eetStatus', readEetStatus, 'EET or NEET')),
+    ) as EetStatus | null;
   }
 
   ageDate(years: number, months = 0): Day {
@@ -164,7 +166,9 @@ export class RowContext implements RuleContext {
   requireCareStart(forWhat: string): Day {
     const start = this.careStart();
     if (start === null) {
-      const why = this.has('careStartDate') ? 'no date became looked after is recorded' : 'the tracker has no column for the date became looked after';
+      const why = this.has('careStartDate')
+        ? 'no date became looked after is recorded'
+        : 'the tracker has no column for the date became looked after';
       throw new DataProblem(`${forWhat} is counted from the date became looked after, but ${why}`);
     }
     return start;
@@ -210,7 +214,9 @@ export class RowContext implements RuleContext {
   leavingCareStatus(): LeavingCareStatus {
     this.memo.leavingCareStatus ??= attempt(() => {
       if (this.has('leavingCareStatus')) {
-        const supplied = settled(this.read('leavingCareStatus', readLeavingCareStatus, 'a leaving-care status'));
+        const supplied = settled(
+          this.read('leavingCareStatus', readLeavingCareStatus, 'a leaving-care status'),
+        );
         if (supplied !== null) return supplied;
       }
       return this.computedLeavingCareStatus();
@@ -272,8 +278,6 @@ export class RowContext implements RuleContext {
         : `${label} could not be read as ${expected}: please check it`,
     );
   }
-
-
 }
 
 /** Works a fact out once; a problem is kept, to be raised again for every rule that asks. */

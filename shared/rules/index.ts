@@ -80,7 +80,10 @@ export function activeRules(tracked: ReadonlySet<RuleFieldName> | readonly RuleF
   }
   if (!columns.has('dateOfBirth')) {
     // Every rule needs the date of birth.
-    return { active: [], inactive: RULES.map((rule) => ({ id: rule.id, reason: `${rule.id}: no column for dateOfBirth` })) };
+    return {
+      active: [],
+      inactive: RULES.map((rule) => ({ id: rule.id, reason: `${rule.id}: no column for dateOfBirth` })),
+    };
   }
   return { active, inactive };
 }

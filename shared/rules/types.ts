@@ -10,7 +10,8 @@ import type { Policy, Window } from '../policy';
  * Which tracker columns a rule needs in order to be evaluated at all (besides the date of
  * birth, which every rule needs). Without them the rule is inactive for the whole tracker.
  */
-export type ActiveWhen = { readonly allOf: readonly RuleFieldName[] } | { readonly anyOf: readonly RuleFieldName[] };
+export type ActiveWhen =
+  { readonly allOf: readonly RuleFieldName[] } | { readonly anyOf: readonly RuleFieldName[] };
 
 /** A due date and the sentence that says how it was worked out ("... after ... on dd/mm/yyyy"). */
 export interface DueDate {

@@ -14,7 +14,9 @@ jest.setTimeout(60_000);
 
 function contentsOf(path: string): Record<string, string> {
   const parts = unzipSync(readFileSync(path));
-  return Object.fromEntries(Object.entries(parts).map(([name, bytes]) => [name, Buffer.from(bytes).toString('base64')]));
+  return Object.fromEntries(
+    Object.entries(parts).map(([name, bytes]) => [name, Buffer.from(bytes).toString('base64')]),
+  );
 }
 
 describe('refresh', () => {
@@ -96,7 +98,10 @@ describe('refresh', () => {
       refused(['refresh', tracker, '--out', tracker], /--out names the tracker itself: .*--in-place/));
 
     it('--out and --in-place together', () =>
-      refused(['refresh', tracker, '--out', tmp.path('x.xlsx'), '--in-place'], /either --out .* or --in-place/));
+      refused(
+        ['refresh', tracker, '--out', tmp.path('x.xlsx'), '--in-place'],
+        /either --out .* or --in-place/,
+      ));
 
     it('a CSV file', async () => {
       const csv = tmp.path('tracker.csv');
@@ -106,7 +111,10 @@ describe('refresh', () => {
 
     it('a tracker open in Excel, when it would be updated', async () => {
       writeFileSync(tmp.path('~$tracker.xlsx'), 'owner');
-      await refused(['refresh', tracker, '--in-place'], /tracker\.xlsx looks open in Excel .*close it in Excel/);
+      await refused(
+        ['refresh', tracker, '--in-place'],
+        /tracker\.xlsx looks open in Excel .*close it in Excel/,
+      );
     });
 
     it('an output that is open in Excel', async () => {
@@ -127,7 +135,10 @@ describe('refresh', () => {
       await workbook.xlsx.readFile(EXAMPLE);
       workbook.addWorksheet('Review pack').getCell('A1').value = 'Our own review notes';
       await workbook.xlsx.writeFile(tracker);
-      await refused(['refresh', tracker, '--as-of', AS_OF_TEXT], /'Review pack' already exists and was not made by caseload-flags: rename it/);
+      await refused(
+        ['refresh', tracker, '--as-of', AS_OF_TEXT],
+        /'Review pack' already exists and was not made by caseload-flags: rename it/,
+      );
       expect(existsSync(tmp.path('tracker-flags.xlsx'))).toBe(false);
     });
 

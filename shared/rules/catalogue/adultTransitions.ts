@@ -8,7 +8,14 @@ export const adultTransitions: Rule = {
   id: 'adult-transitions',
   label: 'Adult transitions referral',
   source: 'LCC',
-  reads: ['adultTransitionsReferralDate', 'additionalNeeds', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
+  reads: [
+    'adultTransitionsReferralDate',
+    'additionalNeeds',
+    'careStartDate',
+    'careEndDate',
+    'leavingCareStatus',
+    'supportTo25',
+  ],
   active: { allOf: ['adultTransitionsReferralDate', 'additionalNeeds'] },
   applies: (ctx) =>
     outsideAgeBand(ctx, FROM_15_UNDER_21) ??

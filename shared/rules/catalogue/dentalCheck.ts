@@ -14,9 +14,15 @@ export const dentalCheck: Rule = {
     const last = ctx.date('lastDentalCheckDate');
     if (last !== null) {
       const months = ctx.policy.dentalCheckMonths;
-      return { day: edate(last, months), why: `Dental check due ${months} months after the last on ${ctx.uk(last)}` };
+      return {
+        day: edate(last, months),
+        why: `Dental check due ${months} months after the last on ${ctx.uk(last)}`,
+      };
     }
     const start = ctx.requireCareStart('The first dental check');
-    return { day: edate(start, 12), why: `No dental check recorded: due 12 months after becoming looked after on ${ctx.uk(start)}` };
+    return {
+      day: edate(start, 12),
+      why: `No dental check recorded: due 12 months after becoming looked after on ${ctx.uk(start)}`,
+    };
   },
 };

@@ -24,8 +24,14 @@ export const healthAssessment: Rule = {
       dateIfTracked(ctx, 'lastHealthAssessmentDate'),
     ) as Day;
     if (base < ctx.ageDate(5)) {
-      return { day: edate(base, 6), why: `Review health assessment due 6 months after the assessment on ${ctx.uk(base)} (under 5)` };
+      return {
+        day: edate(base, 6),
+        why: `Review health assessment due 6 months after the assessment on ${ctx.uk(base)} (under 5)`,
+      };
     }
-    return { day: edate(base, 12), why: `Review health assessment due 12 months after the assessment on ${ctx.uk(base)}` };
+    return {
+      day: edate(base, 12),
+      why: `Review health assessment due 12 months after the assessment on ${ctx.uk(base)}`,
+    };
   },
 };

@@ -27,7 +27,12 @@ export const immunisations = healthYesNoRule(
   'immunisationsUpToDate',
   'Immunisations are not up to date',
 );
-export const gpRegistered = healthYesNoRule('gp-registered', 'Registered with a GP', 'gpRegistered', 'Not registered with a GP');
+export const gpRegistered = healthYesNoRule(
+  'gp-registered',
+  'Registered with a GP',
+  'gpRegistered',
+  'Not registered with a GP',
+);
 export const dentistRegistered = healthYesNoRule(
   'dentist-registered',
   'Registered with a dentist',

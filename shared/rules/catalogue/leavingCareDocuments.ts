@@ -17,10 +17,13 @@ export const leavingCareDocuments: Rule = {
   active: { anyOf: DOCUMENT_FIELDS },
   applies: (ctx) => pathwayApplies(ctx, FROM_17_UNDER_21),
   due(ctx) {
-    const missing = DOCUMENT_FIELDS.filter((field) => ctx.has(field) && ctx.yesNo(field) !== true).map((field) =>
-      FIELD_BY_NAME[field].label,
+    const missing = DOCUMENT_FIELDS.filter((field) => ctx.has(field) && ctx.yesNo(field) !== true).map(
+      (field) => FIELD_BY_NAME[field].label,
     );
-    return { day: ctx.ageDate(18), why: `Documents due by the 18th birthday; missing: ${missing.join(', ')}` };
+    return {
+      day: ctx.ageDate(18),
+      why: `Documents due by the 18th birthday; missing: ${missing.join(', ')}`,
+    };
   },
   done(ctx) {
     const tracked = DOCUMENT_FIELDS.filter((field) => ctx.has(field));

@@ -16,12 +16,17 @@ export const paContact: Rule = {
   source: 'CLR reg 8',
   reads: ['lastPaContactDate', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
   active: { allOf: ['lastPaContactDate'] },
-  applies: (ctx) => (ctx.leavingCareStatus() === 'Former relevant' ? true : NOT_FORMER_RELEVANT[ctx.leavingCareStatus()]),
+  applies: (ctx) =>
+    ctx.leavingCareStatus() === 'Former relevant' ? true : NOT_FORMER_RELEVANT[ctx.leavingCareStatus()],
   due(ctx) {
     const days = ctx.policy.paContactDays;
     const last = ctx.date('lastPaContactDate');
-    if (last !== null) return { day: last + days, why: `PA contact due ${days} days after the last on ${ctx.uk(last)}` };
+    if (last !== null)
+      return { day: last + days, why: `PA contact due ${days} days after the last on ${ctx.uk(last)}` };
     const eighteenth = ctx.ageDate(18);
-    return { day: eighteenth + days, why: `No PA contact recorded: due ${days} days after the 18th birthday on ${ctx.uk(eighteenth)}` };
+    return {
+      day: eighteenth + days,
+      why: `No PA contact recorded: due ${days} days after the 18th birthday on ${ctx.uk(eighteenth)}`,
+    };
   },
 };

@@ -8,13 +8,22 @@ export const paReferral: Rule = {
   id: 'pa-referral',
   label: 'Personal adviser referral',
   source: 'LCC',
-  reads: ['paReferralDate', 'personalAdviser', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
+  reads: [
+    'paReferralDate',
+    'personalAdviser',
+    'careStartDate',
+    'careEndDate',
+    'leavingCareStatus',
+    'supportTo25',
+  ],
   active: { anyOf: ['paReferralDate', 'personalAdviser'] },
   applies: (ctx) => pathwayApplies(ctx, FROM_15_UNDER_21),
   due: (ctx) => ({ day: ctx.ageDate(15, 9), why: 'PA referral due at age 15y 9m' }),
   done(ctx) {
     const referred = dateIfTracked(ctx, 'paReferralDate');
     if (referred !== null) return `PA referral recorded on ${ctx.uk(referred)}`;
-    return ctx.has('personalAdviser') && ctx.yesNo('personalAdviser') === true ? 'A personal adviser is named' : null;
+    return ctx.has('personalAdviser') && ctx.yesNo('personalAdviser') === true
+      ? 'A personal adviser is named'
+      : null;
   },
 };

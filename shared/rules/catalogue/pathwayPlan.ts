@@ -19,7 +19,10 @@ export const pathwayPlan: Rule = {
   due(ctx) {
     const eligibleFrom = ctx.eligibleFrom();
     if (eligibleFrom > ctx.ageDate(16)) {
-      return { day: edate(eligibleFrom, 3), why: `Pathway plan due 3 months after becoming eligible on ${ctx.uk(eligibleFrom)}` };
+      return {
+        day: edate(eligibleFrom, 3),
+        why: `Pathway plan due 3 months after becoming eligible on ${ctx.uk(eligibleFrom)}`,
+      };
     }
     const { years, months } = ctx.policy.pathwayPlanDueAge;
     return { day: ctx.ageDate(years, months), why: `Pathway plan due at age ${ageText({ years, months })}` };

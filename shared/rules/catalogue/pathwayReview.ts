@@ -11,7 +11,14 @@ export const pathwayReview: Rule = {
   id: 'pathway-review',
   label: 'Pathway plan review',
   source: 'CLR reg 7; Caring for Children Moving Alone',
-  reads: ['lastPathwayReviewDate', 'pathwayPlanDate', 'supportTo25', 'careStartDate', 'careEndDate', 'leavingCareStatus'],
+  reads: [
+    'lastPathwayReviewDate',
+    'pathwayPlanDate',
+    'supportTo25',
+    'careStartDate',
+    'careEndDate',
+    'leavingCareStatus',
+  ],
   active: { allOf: ['lastPathwayReviewDate'] },
   applies: (ctx) =>
     (ctx.underCareLeaverUpperAge() ? null : 'Applies under age 21 (25 with support to 25)') ??

@@ -12,7 +12,14 @@ export const pep: Rule = {
   id: 'pep',
   label: 'PEP',
   source: 'LCC; statutory guidance on the education of looked-after children (2018)',
-  reads: ['lastPepDate', 'ncYearOverride', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
+  reads: [
+    'lastPepDate',
+    'ncYearOverride',
+    'careStartDate',
+    'careEndDate',
+    'leavingCareStatus',
+    'supportTo25',
+  ],
   active: { allOf: ['lastPepDate'] },
   applies: (ctx) => outsideSchoolYears(ctx) ?? notInCohortReason(ctx) ?? true,
   due(ctx) {
@@ -25,7 +32,10 @@ export const pep: Rule = {
         why: `First PEP due within 20 working days of becoming looked after on ${ctx.uk(careStart)}`,
       };
     }
-    return { day: endOfNextTerm(last, ctx.policy.terms), why: `PEP due by the end of the term after the PEP on ${ctx.uk(last)}` };
+    return {
+      day: endOfNextTerm(last, ctx.policy.terms),
+      why: `PEP due by the end of the term after the PEP on ${ctx.uk(last)}`,
+    };
   },
 };
 

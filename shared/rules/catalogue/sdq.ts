@@ -14,11 +14,13 @@ export const sdq: Rule = {
   applies: (ctx) => outsideAgeBand(ctx, FROM_4_UNDER_17) ?? notLookedAfterReason(ctx) ?? true,
   due(ctx) {
     const last = ctx.date('lastSdqDate');
-    if (last !== null) return { day: edate(last, 12), why: `SDQ due 12 months after the last on ${ctx.uk(last)}` };
+    if (last !== null)
+      return { day: edate(last, 12), why: `SDQ due 12 months after the last on ${ctx.uk(last)}` };
     const start = ctx.requireCareStart('The first SDQ');
     const fourth = ctx.ageDate(4);
     const from = Math.max(start, fourth);
-    const since = from === start ? `becoming looked after on ${ctx.uk(start)}` : `the 4th birthday on ${ctx.uk(fourth)}`;
+    const since =
+      from === start ? `becoming looked after on ${ctx.uk(start)}` : `the 4th birthday on ${ctx.uk(fourth)}`;
     return { day: edate(from, 12), why: `No SDQ recorded: due 12 months after ${since}` };
   },
 };

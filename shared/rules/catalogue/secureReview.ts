@@ -13,11 +13,15 @@ export const secureReview: Rule = {
   source: 'NICE rec 14',
   reads: ['secureStartDate', 'secureEndDate', 'lastReviewDate'],
   active: { anyOf: ['secureStartDate', 'secureEndDate'] },
-  applies: (ctx) => (secureEvent(ctx) === null ? 'No secure or custody start or end on or before the as-of date' : true),
+  applies: (ctx) =>
+    secureEvent(ctx) === null ? 'No secure or custody start or end on or before the as-of date' : true,
   due(ctx) {
     const event = secureEvent(ctx) as Day;
     const days = ctx.policy.secureReviewWorkingDays;
-    return { day: workday(event, days), why: `Review due within ${days} working days of the secure/custody move on ${ctx.uk(event)}` };
+    return {
+      day: workday(event, days),
+      why: `Review due within ${days} working days of the secure/custody move on ${ctx.uk(event)}`,
+    };
   },
   done(ctx) {
     const event = secureEvent(ctx) as Day;
@@ -29,5 +33,8 @@ export const secureReview: Rule = {
 /** The later of the secure start and end dates that have happened (a future end date is a plan). */
 function secureEvent(ctx: RuleContext): Day | null {
   const happened = (day: Day | null) => (day !== null && day <= ctx.asOf ? day : null);
-  return latest(happened(dateIfTracked(ctx, 'secureStartDate')), happened(dateIfTracked(ctx, 'secureEndDate')));
+  return latest(
+    happened(dateIfTracked(ctx, 'secureStartDate')),
+    happened(dateIfTracked(ctx, 'secureEndDate')),
+  );
 }

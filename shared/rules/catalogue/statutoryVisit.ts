@@ -19,20 +19,32 @@ export const statutoryVisit: Rule = {
     const last = ctx.date('lastVisitDate');
     if (last === null || (placementStart !== null && last < placementStart)) {
       if (placementStart === null) {
-        throw new DataProblem('The first visit is counted from the placement start, but no placement start or date became looked after is recorded');
+        throw new DataProblem(
+          'The first visit is counted from the placement start, but no placement start or date became looked after is recorded',
+        );
       }
-      return { day: placementStart + 7, why: `First visit due within 7 days of the placement starting on ${ctx.uk(placementStart)}` };
+      return {
+        day: placementStart + 7,
+        why: `First visit due within 7 days of the placement starting on ${ctx.uk(placementStart)}`,
+      };
     }
     if (placementStart !== null && last < edate(placementStart, 12)) {
-      return { day: last + 42, why: `Visit due 6 weeks after last visit on ${ctx.uk(last)} (first year of placement)` };
+      return {
+        day: last + 42,
+        why: `Visit due 6 weeks after last visit on ${ctx.uk(last)} (first year of placement)`,
+      };
     }
     const longTerm = ctx.has('placementUntil18') ? ctx.yesNo('placementUntil18') : null;
-    if (longTerm !== true) return { day: last + 42, why: `Visit due 6 weeks after last visit on ${ctx.uk(last)}` };
+    if (longTerm !== true)
+      return { day: last + 42, why: `Visit due 6 weeks after last visit on ${ctx.uk(last)}` };
     if (placementStart === null) {
       throw new DataProblem(
         'Visits in a long-term placement depend on the placement start, but no placement start or date became looked after is recorded',
       );
     }
-    return { day: edate(last, 3), why: `Visit due 3 months after last visit on ${ctx.uk(last)} (long-term placement)` };
+    return {
+      day: edate(last, 3),
+      why: `Visit due 3 months after last visit on ${ctx.uk(last)} (long-term placement)`,
+    };
   },
 };
