@@ -12,6 +12,23 @@ import { escapeText } from './xml';
 /** Characters XML 1.0 cannot hold at all; dropped rather than making the part unreadable. */
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const NEEDS_SPACE_PRESERVED = /^\s|\s$|[\n\t]/;
+
+/** Excel serial numbers by ISO date: a plan repeats the same dates many times. */
+const serials = new Map<string, number>();
+
+function serialOf(iso: string): number {
+  let serial = serials.get(iso);
+  if (serial === undefined) {
+    const day = fromIso(iso);
+    if (day === null) throw new Error(`A planned date is not an ISO date: ${iso}`);
+    serial = toExcelSerial(day);
+    if (serials.size < 100_000) serials.set(iso, serial);
+  }
+  return serial;
+}
 
 export interface CellStyles {
   /** style index for text and numbers */
@@ -36,22 +53,20 @@ export function valueCell(
   styles: CellStyles,
   keepEmptyStyled = false,
 ): string {
+  if (value === null)
+    return keepEmptyStyled && styles.plain ? `<${p}c r="${cellRef(row, column)}" s="${styles.plain}"/>` : '';
   const r = cellRef(row, column);
-  if (value === null) return keepEmptyStyled && styles.plain ? `<${p}c r="${r}" s="${styles.plain}"/>` : '';
   switch (value.kind) {
     case 'text': {
-      const text = value.text.replace(INVALID_XML, '');
-      const space = /^\s|\s$|\n|\t/.test(text) ? ' xml:space="preserve"' : '';
+      const text = HAS_INVALID_XML.test(value.text) ? value.text.replace(INVALID_XML, '') : value.text;
+      const space = NEEDS_SPACE_PRESERVED.test(text) ? ' xml:space="preserve"' : '';
       return `<${p}c r="${r}"${styleAttr(styles.plain)} t="inlineStr"><${p}is><${p}t${space}>${escapeText(text)}</${p}t></${p}is></${p}c>`;
     }
     case 'number':
       if (!Number.isFinite(value.value)) return '';
       return `<${p}c r="${r}"${styleAttr(styles.plain)}><${p}v>${value.value}</${p}v></${p}c>`;
-    case 'date': {
-      const day = fromIso(value.iso);
-      if (day === null) throw new Error(`A planned date is not an ISO date: ${value.iso}`);
-      return `<${p}c r="${r}"${styleAttr(styles.date)}><${p}v>${toExcelSerial(day)}</${p}v></${p}c>`;
-    }
+    case 'date':
+      return `<${p}c r="${r}"${styleAttr(styles.date)}><${p}v>${serialOf(value.iso)}</${p}v></${p}c>`;
   }
 }
 

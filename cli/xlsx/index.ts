@@ -11,13 +11,15 @@
  * ```
  *
  * - Both functions are synchronous and take the file's bytes (or an `XlsxPackage` from
- *   `XlsxPackage.open(bytes)`, to open a large file once for both calls).
+ *   `XlsxPackage.open(bytes)`, to open a large file once for both calls; `applyWritePlan`
+ *   then edits that package in place before saving it).
  * - `readLayout` reports the header texts, the last used column, the Table holding the
  *   tracker, the tool's previous block of columns and its sheets (from the hidden
  *   `CaseloadFlags_*` names), and every sheet's name.
- * - Both throw `WorkbookProblem` (a `UserError` of `cli/errors.ts`, with a `kind` and a plain
- *   message to show as it is, exit code 2) for a workbook the tool cannot or must not write: password-protected
- *   (encrypted), an old .xls, not a workbook, damaged, no such sheet, a protected sheet or
+ * - Both throw `WorkbookProblem` (a `UserError` of `cli/errors.ts`, with a `kind` and a
+ *   plain message to show as it is, exit code 2) for a workbook the tool cannot or must
+ *   not write: password-protected (encrypted), an old .xls, not a workbook, damaged, no
+ *   such sheet, a protected sheet or
  *   workbook structure, merged cells among the tracker's rows, a pivot table as the
  *   tracker, a user sheet or table column with a tool name, or the team's own data where
  *   the flag columns would go.

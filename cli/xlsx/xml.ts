@@ -262,16 +262,19 @@ export function splice(xml: string, edits: readonly { start: number; end: number
  * only refer back within that chunk, and only the last chunk ends the stream.)
  */
 export class ChunkWriter {
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
   private readonly deflated: Buffer[] = [];
   private crc = 0;
   private size = 0;
 
   write(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength > 1_000_000) this.flush(false);
+    // a UTF-16 code unit never takes more than 3 bytes in UTF-8
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.flush(false);
+      if (text.length * 3 > this.buffer.length) this.buffer = Buffer.allocUnsafe(text.length * 3);
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
   finish(): DeflatedPart {
@@ -280,16 +283,17 @@ export class ChunkWriter {
   }
 
   private flush(final: boolean): void {
-    const raw = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingLength = 0;
+    const raw = this.buffer.subarray(0, this.used);
     this.crc = crc32(raw, this.crc);
     this.size += raw.length;
     this.deflated.push(
       deflateRawSync(raw, { level: 3, finishFlush: final ? constants.Z_FINISH : constants.Z_FULL_FLUSH }),
     );
+    this.used = 0;
   }
 }
+
+const CHUNK_BYTES = 2 * 1024 * 1024;
 
 /** `splice`, written straight to bytes; an edit's text may be a list of pieces. */
 export function spliceToBytes(
