@@ -122,6 +122,8 @@ export function assess(rule: Rule, ctx: RowContext, window: Window): Assessed {
 
     if (rule.requirement) {
       const requirement = rule.requirement(ctx);
+      if (requirement.met === null)
+        return { status: 'Check data', due: null, explanation: `Check data: ${requirement.why}` };
       return {
         status: requirement.met ? 'Done' : 'Action needed',
         due: null,

@@ -18,6 +18,7 @@ import { type Day, toUk } from '../dates/calendar';
 import { ageDate } from '../dates/age';
 import {
   FIELD_BY_NAME,
+  RULE_FIELD_NAMES,
   type EetStatus,
   type LeavingCareStatus,
   type PlacementType,
@@ -34,6 +35,23 @@ const NOT_IN_FUTURE: ReadonlySet<RuleFieldName> = new Set<RuleFieldName>([
   'careStartDate',
   'placementStartDate',
 ]);
+
+/** Each rule field's position, for the row's array of readings. */
+const FIELD_INDEX = Object.fromEntries(RULE_FIELD_NAMES.map((field, index) => [field, index])) as Record<
+  RuleFieldName,
+  number
+>;
+
+/** The few ages the rules ask about (15, 15y9m, 16...), numbered as they are first asked for. */
+const AGE_SLOTS = new Map<number, number>();
+function ageSlot(ageInMonths: number): number {
+  let slot = AGE_SLOTS.get(ageInMonths);
+  if (slot === undefined) {
+    slot = AGE_SLOTS.size;
+    AGE_SLOTS.set(ageInMonths, slot);
+  }
+  return slot;
+}
 
 const COHORT_STATUSES: ReadonlySet<LeavingCareStatus> = new Set(['Eligible', 'Relevant', 'Former relevant']);
 
@@ -58,9 +76,13 @@ export class RowContext implements RuleContext {
     eligibleFrom?: Day | DataProblem;
     leavingCareStatus?: LeavingCareStatus | DataProblem;
   } = {};
-  /** each field's reading: its value, null for blank, or the problem with it */
-  private readonly readings = new Map<RuleFieldName, unknown>();
-  private readonly ageDates = new Map<number, Day>();
+  /**
+   * Each field's reading once read: its value, null for blank, or the problem with it;
+   * indexed by the field's position (an array, not a Map: one allocation per row, no rehashing).
+   */
+  private readonly readings: unknown[] = new Array(RULE_FIELD_NAMES.length);
+  /** the birthdays worked out so far, by `ageSlot` */
+  private readonly ageDates: (Day | undefined)[] = [];
 
   constructor(input: RowInput) {
     this.values = input.values;
@@ -79,7 +101,7 @@ export class RowContext implements RuleContext {
   }
 
   date(field: RuleFieldName): Day | null {
-    const known = this.readings.get(field);
+    const known = this.readings[FIELD_INDEX[field]];
     if (known !== undefined) return settled(known) as Day | null;
     return settled(this.remember(field, this.checkedDate(field))) as Day | null;
   }
@@ -110,13 +132,13 @@ export class RowContext implements RuleContext {
   yesNo(field: RuleFieldName): boolean | null {
     const kind = FIELD_BY_NAME[field].kind;
     const reader = kind === 'document' ? readDocument : kind === 'presence' ? readPresence : readYesNo;
-    const known = this.readings.get(field);
+    const known = this.readings[FIELD_INDEX[field]];
     if (known !== undefined) return settled(known) as boolean | null;
     return settled(this.remember(field, this.read(field, reader, 'yes or no'))) as boolean | null;
   }
 
   integer(field: RuleFieldName): number | null {
-    const known = this.readings.get(field);
+    const known = this.readings[FIELD_INDEX[field]];
     if (known !== undefined) return settled(known) as number | null;
     let value = this.read(field, readInteger, 'a whole number');
     const spec = FIELD_BY_NAME[field];
@@ -130,14 +152,14 @@ export class RowContext implements RuleContext {
   }
 
   placementType(): PlacementType | null {
-    const known = this.readings.get('placementType');
+    const known = this.readings[FIELD_INDEX.placementType];
     if (known !== undefined) return settled(known) as PlacementType | null;
     const value = this.read('placementType', readPlacementType, 'a placement type');
     return settled(this.remember('placementType', value)) as PlacementType | null;
   }
 
   eetStatus(): EetStatus | null {
-    const known = this.readings.get('eetStatus');
+    const known = this.readings[FIELD_INDEX.eetStatus];
     if (known !== undefined) return settled(known) as EetStatus | null;
     return settled(
       this.remember('eetStatus', this.read('eetStatus', readEetStatus, 'EET or NEET')),
@@ -146,11 +168,11 @@ export class RowContext implements RuleContext {
 
   ageDate(years: number, months = 0): Day {
     // Several rules ask for the same birthdays (15, 16, 18...): work each out once per row.
-    const key = years * 12 + months;
-    let day = this.ageDates.get(key);
+    const slot = ageSlot(years * 12 + months);
+    let day = this.ageDates[slot];
     if (day === undefined) {
       day = ageDate(this.dateOfBirth, years, months, this.policy.leapDayBirthdays);
-      this.ageDates.set(key, day);
+      this.ageDates[slot] = day;
     }
     return day;
   }
@@ -257,7 +279,7 @@ export class RowContext implements RuleContext {
   }
 
   private remember<T>(field: RuleFieldName, value: T | null | DataProblem): T | null | DataProblem {
-    this.readings.set(field, value);
+    this.readings[FIELD_INDEX[field]] = value;
     return value;
   }
 

@@ -19,9 +19,9 @@ export interface DueDate {
   readonly why: string;
 }
 
-/** A yes/no requirement: met gives Done, not met gives Action needed. */
+/** A yes/no requirement: met gives Done, not met Action needed, not recorded (null) Check data. */
 export interface Requirement {
-  readonly met: boolean;
+  readonly met: boolean | null;
   readonly why: string;
 }
 

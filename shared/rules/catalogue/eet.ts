@@ -1,5 +1,5 @@
 import { ageBand, pathwayApplies } from '../common';
-import { DataProblem, type Rule } from '../types';
+import type { Rule } from '../types';
 
 const FROM_16_UNDER_21 = ageBand({ years: 16 }, { years: 21 });
 
@@ -13,7 +13,7 @@ export const eet: Rule = {
   applies: (ctx) => pathwayApplies(ctx, FROM_16_UNDER_21),
   requirement(ctx) {
     const status = ctx.eetStatus();
-    if (status === null) throw new DataProblem('EET status is blank: record EET or NEET');
+    if (status === null) return { met: null, why: 'EET status is blank: record EET or NEET' };
     return status === 'EET'
       ? { met: true, why: 'In education, employment or training' }
       : { met: false, why: 'Not in education, employment or training (NEET)' };

@@ -1,11 +1,12 @@
 import { FIELD_BY_NAME, type RuleFieldName } from '../../fields';
 import { notLookedAfterReason } from '../common';
-import { DataProblem, type Rule } from '../types';
+import type { Rule } from '../types';
 
 const LCC = 'LCC (all children looked after registered with a GP and dentist; health passport)';
 
 /** A yes/no health requirement for every looked-after child: yes is Done, no is Action needed, blank is Check data. */
 function healthYesNoRule(id: string, label: string, field: RuleFieldName, notMet: string): Rule {
+  const blank = `${FIELD_BY_NAME[field].label} is blank: record yes or no`;
   return {
     id,
     label,
@@ -15,7 +16,7 @@ function healthYesNoRule(id: string, label: string, field: RuleFieldName, notMet
     applies: (ctx) => notLookedAfterReason(ctx) ?? true,
     requirement(ctx) {
       const value = ctx.yesNo(field);
-      if (value === null) throw new DataProblem(`${FIELD_BY_NAME[field].label} is blank: record yes or no`);
+      if (value === null) return { met: null, why: blank };
       return value ? { met: true, why: `${FIELD_BY_NAME[field].label}: yes` } : { met: false, why: notMet };
     },
   };
