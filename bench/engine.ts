@@ -11,21 +11,11 @@ import { performance } from 'node:perf_hooks';
 import { type Day, edate, fromYmd, toExcelSerial, toJsDate, toYmd } from '../shared/dates/calendar';
 import { type CanonicalRow, evaluate, type RawCell } from '../shared/engine';
 import { FIELD_BY_NAME, RULE_FIELD_NAMES, type RuleFieldName } from '../shared/fields';
+import { seededRandom as mulberry32 } from '../test/support/seededRandom';
 
 const AS_OF: Day = fromYmd(2026, 11, 23);
 const WARM_UP = 2;
 const RUNS = 7;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A row's values with dates as day numbers; converted to each input form below. */
 type BaseRow = Partial<Record<RuleFieldName, Day | string | number | null>>;

@@ -17,21 +17,11 @@ import type { RowResult, RuleResult } from '../shared/results';
 import { RULES } from '../shared/rules';
 import { STATUSES, worstStatus } from '../shared/status';
 import { buildWritePlan, type LocalRow, type WritePlanInput } from '../shared/writePlan/build';
+import { seededRandom as mulberry32 } from '../test/support/seededRandom';
 
 const AS_OF: Day = fromYmd(2026, 11, 23);
 const WARM_UP = 2;
 const RUNS = 7;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function generate(count: number): WritePlanInput {
   const random = mulberry32(7);

@@ -84,19 +84,9 @@ const EVALUATE_OPTIONS = {
 export function parseEvaluateArgs(argv: readonly string[]): EvaluateArgs {
   const { values, positionals } = strictParse([...argv], EVALUATE_OPTIONS, 'evaluate');
   const help = values.help === true;
-  if (!help && positionals.length === 0) {
-    throw new UserError(
-      `Say which tracker to evaluate, e.g. "${PROGRAM} evaluate tracker.xlsx" (run "${PROGRAM} evaluate --help" for the options).`,
-    );
-  }
-  if (positionals.length > 1) {
-    throw new UserError(
-      `Give one tracker at a time (got ${positionals.length}: ${positionals.join(', ')}); put a file name with spaces in quotes.`,
-    );
-  }
   return {
     help,
-    file: positionals[0] ?? '',
+    file: oneTracker(positionals, help, 'evaluate'),
     sheet: values.sheet,
     asOf: values['as-of'],
     map: values.map,
@@ -143,16 +133,6 @@ const REFRESH_OPTIONS = {
 export function parseRefreshArgs(argv: readonly string[]): RefreshArgs {
   const { values, positionals } = strictParse([...argv], REFRESH_OPTIONS, 'refresh');
   const help = values.help === true;
-  if (!help && positionals.length === 0) {
-    throw new UserError(
-      `Say which tracker to refresh, e.g. "${PROGRAM} refresh tracker.xlsx" (run "${PROGRAM} refresh --help" for the options).`,
-    );
-  }
-  if (positionals.length > 1) {
-    throw new UserError(
-      `Give one tracker at a time (got ${positionals.length}: ${positionals.join(', ')}); put a file name with spaces in quotes.`,
-    );
-  }
   if (values.out !== undefined && values['in-place']) {
     throw new UserError(
       'Use either --out (write a new file) or --in-place (update the tracker itself), not both.',
@@ -160,7 +140,7 @@ export function parseRefreshArgs(argv: readonly string[]): RefreshArgs {
   }
   return {
     help,
-    file: positionals[0] ?? '',
+    file: oneTracker(positionals, help, 'refresh'),
     sheet: values.sheet,
     asOf: values['as-of'],
     map: values.map,
@@ -168,6 +148,21 @@ export function parseRefreshArgs(argv: readonly string[]): RefreshArgs {
     out: values.out,
     inPlace: values['in-place'] === true,
   };
+}
+
+/** The one tracker file a command works on (none is fine with --help). */
+function oneTracker(positionals: readonly string[], help: boolean, command: string): string {
+  if (!help && positionals.length === 0) {
+    throw new UserError(
+      `Say which tracker to ${command}, e.g. "${PROGRAM} ${command} tracker.xlsx" (run "${PROGRAM} ${command} --help" for the options).`,
+    );
+  }
+  if (positionals.length > 1) {
+    throw new UserError(
+      `Give one tracker at a time (got ${positionals.length}: ${positionals.join(', ')}); put a file name with spaces in quotes.`,
+    );
+  }
+  return positionals[0] ?? '';
 }
 
 type OptionsConfig = NonNullable<Parameters<typeof parseArgs>[0]>['options'];

@@ -19,6 +19,7 @@ import JSZip from 'jszip';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Day, edate, fromYmd, toJsDate, toYmd } from '../shared/dates/calendar';
+import { seededRandom as mulberry32 } from '../test/support/seededRandom';
 
 /** The date the synthetic caseload is "as of": ages and recent dates are chosen around it. */
 export const REFERENCE_DATE: Day = fromYmd(2026, 11, 23);
@@ -97,18 +98,6 @@ const DATE_HEADERS = new Set<Header>([
 
 // ---------------------------------------------------------------------------------------
 // Seeded randomness
-
-/** mulberry32: small, fast and good enough to pick synthetic test data reproducibly. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 class Dice {
   private readonly next: () => number;

@@ -7,17 +7,9 @@ import { addDays, type Day, fromIso, toIso } from '../../shared/dates/calendar';
 import { EET_STATUSES, PLACEMENT_TYPES, RULE_FIELD_NAMES, type RuleFieldName } from '../../shared/fields';
 import type { EvaluateRequest, WireFields, WireRow } from '../../shared/wire';
 
-/** mulberry32: a small, good-enough seeded generator */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from '../support/seededRandom';
+
+export { seeded };
 
 export const BENCH_AS_OF = '2026-11-23';
 
