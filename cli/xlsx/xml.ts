@@ -287,7 +287,7 @@ export class ChunkWriter {
     this.crc = crc32(raw, this.crc);
     this.size += raw.length;
     this.deflated.push(
-      deflateRawSync(raw, { level: 3, finishFlush: final ? constants.Z_FINISH : constants.Z_FULL_FLUSH }),
+      deflateRawSync(raw, { level: 1, finishFlush: final ? constants.Z_FINISH : constants.Z_FULL_FLUSH }),
     );
     this.used = 0;
   }
