@@ -83,6 +83,19 @@ describe('refresh', () => {
     expect(readdirSync(tmp.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('refreshes a tracker kept in a Table saved by LibreOffice (no tableStyleInfo), inside the Table', async () => {
+    const saved = tmp.path('lo.xlsx');
+    copyFileSync(join(__dirname, '../fixtures/libreoffice-tracker.xlsx'), saved);
+    const result = await cli(['refresh', saved, '--as-of', AS_OF_TEXT]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const tables = Object.entries(unzipSync(readFileSync(tmp.path('lo-flags.xlsx')))).filter(([name]) =>
+      name.startsWith('xl/tables/'),
+    );
+    expect(tables).toHaveLength(1);
+    expect(Buffer.from(tables[0][1]).toString()).toContain('name="Flag: overall"');
+  });
+
   describe('refuses, with one sentence and exit code 2, leaving every file as it was', () => {
     async function refused(argv: string[], message: RegExp): Promise<void> {
       const before = readFileSync(tracker);
