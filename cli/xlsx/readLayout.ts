@@ -5,7 +5,7 @@
  * write into (a protected tracker sheet, merged cells among the rows, a pivot table as
  * the tracker) are refused here with a plain message, before anything is computed.
  */
-import { columnLetters, parseRangeRef } from '../../shared/writePlan/a1';
+import { columnLetters, parseRangeRef, parseSheetRef } from '../../shared/writePlan/a1';
 import { isColumnsMarker, markerToSheetKey } from '../../shared/writePlan/markers';
 import type { CellRange, ToolSheetKey, TrackerLayout } from '../../shared/writePlan/types';
 import { XlsxPackage } from './package';
@@ -21,14 +21,7 @@ import {
   section,
   type Worksheet,
 } from './sheetXml';
-import {
-  findSheet,
-  parseSheetRef,
-  readDefinedNames,
-  readRelationships,
-  readSheets,
-  type SheetEntry,
-} from './workbook';
+import { findSheet, readDefinedNames, readRelationships, readSheets, type SheetEntry } from './workbook';
 import { attr, children, rootElement, tagText } from './xml';
 
 const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
@@ -124,19 +117,15 @@ export function readMarkers(pkg: XlsxPackage): Markers {
   for (const name of readDefinedNames(pkg)) {
     if (name.localSheetId !== null) continue;
     const target = parseSheetRef(name.formula);
-    if (!target || !existing.has(target.sheet.toLowerCase())) continue;
+    if (!target || !existing.has(target.sheetName.toLowerCase())) continue;
     if (isColumnsMarker(name.name)) {
-      try {
-        columns = { sheet: target.sheet, range: parseRangeRef(target.ref) };
-      } catch {
-        columns = null;
-      }
+      columns = { sheet: target.sheetName, range: target.area };
       continue;
     }
     const key = markerToSheetKey(name.name);
     if (key) {
-      sheets.set(target.sheet.toLowerCase(), key);
-      sheetNames.set(key, target.sheet);
+      sheets.set(target.sheetName.toLowerCase(), key);
+      sheetNames.set(key, target.sheetName);
     }
   }
   return { columns, sheets, sheetNames };

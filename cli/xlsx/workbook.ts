@@ -191,14 +191,6 @@ export function readDefinedNames(pkg: XlsxPackage): DefinedName[] {
 }
 
 /** `'It''s'!$A$1` → { sheet: "It's", ref: '$A$1' }; null for anything else (e.g. `#REF!`). */
-export function parseSheetRef(formula: string): { sheet: string; ref: string } | null {
-  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(
-    formula.trim(),
-  );
-  if (!m) return null;
-  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], ref: m[3] };
-}
-
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }

@@ -59,3 +59,34 @@ export function parseRangeRef(ref: string): CellRange {
     lastColumn: Math.max(firstColumn, lastColumn),
   };
 }
+
+/** A sheet name as it must appear in a reference: quoted unless it is a plain word. */
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * A sheet-qualified range as a defined name refers to it (`='Caseload 2026'!$Z$4:$BA$4`,
+ * `Tracker!A1`): how both adapters read the tool's markers back. Null for anything else
+ * (a constant, `#REF!` after the sheet was deleted).
+ */
+export function parseSheetRef(
+  reference: string,
+): { readonly sheetName: string; readonly area: CellRange } | null {
+  const text = reference.trim().startsWith('=') ? reference.trim().slice(1) : reference.trim();
+  const bang = text.lastIndexOf('!');
+  if (bang <= 0) return null;
+  let sheetName = text.slice(0, bang);
+  if (sheetName.startsWith("'") && sheetName.endsWith("'"))
+    sheetName = sheetName.slice(1, -1).replace(/''/g, "'");
+  try {
+    return { sheetName, area: parseRangeRef(text.slice(bang + 1)) };
+  } catch {
+    return null;
+  }
+}
+
+/** `'My sheet'!$A$1:$B$2`: the reference a marker is written with. */
+export function formatSheetRef(sheetName: string, area: CellRange): string {
+  return `${quoteSheetName(sheetName)}!${rangeRef(area, true)}`;
+}
