@@ -463,6 +463,23 @@ function trackerOperations(t: TrackerColumnsPlan, sheets: SheetProxies, check: C
       },
     });
   }
+  if (t.clearRows) {
+    // flags left below the tracker's last row, beside young people no longer in it
+    const width = Math.max(
+      t.columns.length,
+      t.clearColumns ? t.clearColumns.lastColumn - t.firstColumn + 1 : 0,
+    );
+    const area = { ...t.clearRows, firstColumn: t.firstColumn, lastColumn: t.firstColumn + width - 1 };
+    operations.push({
+      bytes: ACTION_OVERHEAD * 2,
+      label: 'old rows',
+      run: () => {
+        const range = rangeOf(sheet(), area);
+        range.conditionalFormats.clearAll();
+        range.clear('All');
+      },
+    });
+  }
   if (t.columns.length === 0) return operations;
 
   // colours first cleared over the whole block, then added back per status column

@@ -42,7 +42,7 @@ export interface Detection {
   readonly lastUsedColumn: number;
   readonly table: { readonly name: string; readonly firstColumn: number; readonly lastColumn: number } | null;
   /** the tool's columns from a previous refresh (never proposed as tracker fields) */
-  readonly previousBlock: { readonly firstColumn: number; readonly lastColumn: number } | null;
+  readonly previousBlock: TrackerLayout['previousBlock'];
   readonly sheets: readonly { readonly name: string; readonly toolKey: ToolSheetKey | null }[];
   /** the mapping saved in the workbook for this sheet, if any */
   readonly savedMapping: SavedMapping | null;
@@ -112,7 +112,9 @@ async function detect(context: XRequestContext): Promise<Detection> {
   const own = markers.find(
     (m) => m.name.toLowerCase() === COLUMNS_MARKER.toLowerCase() && m.sheetName === sheet.name,
   );
-  const previousBlock = own ? { firstColumn: own.area.firstColumn, lastColumn: own.area.lastColumn } : null;
+  const previousBlock = own
+    ? { firstColumn: own.area.firstColumn, lastColumn: own.area.lastColumn, lastRow: own.area.lastRow }
+    : null;
   const inBlock = (column: number) =>
     previousBlock !== null && column >= previousBlock.firstColumn && column <= previousBlock.lastColumn;
 

@@ -82,7 +82,11 @@ export function readLayout(input: XlsxPackage | Uint8Array, position: TrackerPos
   const columnsMarker = markers.columns;
   const previousBlock =
     columnsMarker && columnsMarker.sheet.toLowerCase() === sheet.name.toLowerCase()
-      ? { firstColumn: columnsMarker.range.firstColumn, lastColumn: columnsMarker.range.lastColumn }
+      ? {
+          firstColumn: columnsMarker.range.firstColumn,
+          lastColumn: columnsMarker.range.lastColumn,
+          lastRow: columnsMarker.range.lastRow,
+        }
       : null;
 
   return {

@@ -50,7 +50,11 @@ export function editTrackerSheet(ws: Worksheet, sheetName: string, edit: Tracker
     firstColumn: plan.firstColumn,
     lastColumn: plan.firstColumn + plan.columns.length - 1,
   };
-  const lastRow = plan.rows.reduce((m, r) => Math.max(m, r), plan.headerRow);
+  // down to the last row the tool wrote to before, when young people were removed from the bottom
+  const lastRow = Math.max(
+    plan.rows.reduce((m, r) => Math.max(m, r), plan.headerRow),
+    plan.clearRows?.lastRow ?? 0,
+  );
   const cleared: ColumnSpan[] = [block, ...(plan.clearColumns ? [plan.clearColumns] : [])];
   checkNoMergesInBlock(ws, sheetName, cleared, plan.headerRow, lastRow);
 

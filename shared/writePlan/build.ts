@@ -25,7 +25,7 @@ import { resolveToolSheetNames, WritePlanConflict } from './conflicts';
 import { buildDetailsSheet } from './detailsSheet';
 import { COLUMNS_MARKER, SHEET_MARKERS } from './markers';
 import { buildReviewPack } from './reviewPack';
-import { buildStatusColumns, type RuleInfo } from './statusColumns';
+import { blockLastRow, buildStatusColumns, type RuleInfo } from './statusColumns';
 import { buildSummarySheet } from './summarySheet';
 import type { MarkerPlan, SheetPlan, TrackerLayout, WritePlan } from './types';
 
@@ -87,7 +87,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
       ref: rangeRef(
         {
           firstRow: tracker.headerRow,
-          lastRow: tracker.headerRow,
+          lastRow: blockLastRow(tracker.headerRow, tracker.rows),
           firstColumn: tracker.firstColumn,
           lastColumn,
         },

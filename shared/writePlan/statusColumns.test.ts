@@ -73,6 +73,32 @@ describe('where the block goes', () => {
     expect(tracker.clearColumns).toEqual({ firstColumn: 10 + WIDTH, lastColumn: 30 });
   });
 
+  it('rows below the last young person that held flags last time are cleared', () => {
+    const tracker = plan({
+      lastUsedColumn: 9 + WIDTH,
+      previousBlock: { firstColumn: 10, lastColumn: 9 + WIDTH, lastRow: 12 },
+    });
+    expect(tracker.rows).toEqual([5, 6, 7]);
+    expect(tracker.clearRows).toEqual({ firstRow: 8, lastRow: 12 });
+  });
+
+  it('no rows are cleared when the tracker is as long as before, or longer', () => {
+    expect(
+      plan({ previousBlock: { firstColumn: 10, lastColumn: 9 + WIDTH, lastRow: 7 } }).clearRows,
+    ).toBeNull();
+    expect(
+      plan({ previousBlock: { firstColumn: 10, lastColumn: 9 + WIDTH, lastRow: 6 } }).clearRows,
+    ).toBeNull();
+    expect(plan({ previousBlock: { firstColumn: 10, lastColumn: 9 + WIDTH } }).clearRows).toBeNull();
+  });
+
+  it('the columns marker spans the block from the header row to the last young person', () => {
+    const marker = buildWritePlan(sampleInput({ layout: layout() })).markers.find(
+      (m) => m.name === 'CaseloadFlags_Columns',
+    );
+    expect(marker?.ref).toBe(`$G$4:$${String.fromCharCode(64 + 6 + WIDTH)}$7`);
+  });
+
   it('a narrower previous block grows when nothing is to its right', () => {
     const tracker = plan({ lastUsedColumn: 15, previousBlock: { firstColumn: 10, lastColumn: 15 } });
     expect(tracker.firstColumn).toBe(10);

@@ -205,7 +205,22 @@ export function buildStatusColumns(
     columns,
     rows,
     clearColumns: placement.clearColumns,
+    clearRows: rowsLeftBelow(layout, rows),
     table: placement.table,
     conditionalFormats,
   };
+}
+
+/** The last row of the tool's block: its last data row, or the header row when there are none. */
+export function blockLastRow(headerRow: number, rows: readonly number[]): number {
+  return rows.reduce((a, b) => Math.max(a, b), headerRow);
+}
+
+/** Rows the tool wrote flags into last time that are now below the tracker's last row. */
+function rowsLeftBelow(layout: TrackerLayout, rows: readonly number[]): TrackerColumnsPlan['clearRows'] {
+  const previousLast = layout.previousBlock?.lastRow;
+  const last = blockLastRow(layout.headerRow, rows);
+  return previousLast !== undefined && previousLast > last
+    ? { firstRow: last + 1, lastRow: previousLast }
+    : null;
 }

@@ -72,6 +72,12 @@ export interface TrackerColumnsPlan {
    * clear their cells from the header row to the last data row. Null when there are none.
    */
   readonly clearColumns: { readonly firstColumn: number; readonly lastColumn: number } | null;
+  /**
+   * Rows below the tracker's last row that held the tool's flags last time (young people
+   * removed from the bottom of the tracker): clear the tool's columns there (the block and
+   * `clearColumns`), or flags would be left beside nobody. Null when there are none.
+   */
+  readonly clearRows: { readonly firstRow: number; readonly lastRow: number } | null;
   /** the Excel Table that holds the tracker: extend it over the tool's columns */
   readonly table: { readonly name: string; readonly newLastColumn: number } | null;
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
@@ -136,8 +142,15 @@ export interface TrackerLayout {
   readonly lastUsedColumn: number;
   /** the Excel Table holding the tracker, if it is one */
   readonly table: { readonly name: string; readonly firstColumn: number; readonly lastColumn: number } | null;
-  /** the tool's block from the previous refresh (from its marker), if any */
-  readonly previousBlock: { readonly firstColumn: number; readonly lastColumn: number } | null;
+  /**
+   * The tool's block from the previous refresh (from its marker), if any: its columns, and
+   * the last row it wrote to (the marker spans the block from the header row down).
+   */
+  readonly previousBlock: {
+    readonly firstColumn: number;
+    readonly lastColumn: number;
+    readonly lastRow?: number;
+  } | null;
   /** every sheet in the workbook, with the tool sheet it is (from its marker), if it is one */
   readonly sheets: readonly { readonly name: string; readonly toolKey: ToolSheetKey | null }[];
 }

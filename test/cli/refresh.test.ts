@@ -12,6 +12,14 @@ import { AS_OF_TEXT, cli, EXAMPLE, tempDir } from './helpers';
 
 jest.setTimeout(60_000);
 
+function columnHeaded(sheet: ExcelJS.Worksheet, header: string, headerRow = 4): number {
+  let found = 0;
+  sheet.getRow(headerRow).eachCell((cell, column) => {
+    if (cell.text === header) found = column;
+  });
+  return found;
+}
+
 function contentsOf(path: string): Record<string, string> {
   const parts = unzipSync(readFileSync(path));
   return Object.fromEntries(
@@ -52,11 +60,7 @@ describe('refresh', () => {
     const json = await cli(['evaluate', tracker, '--as-of', AS_OF_TEXT, '--json']);
     const evaluation = evaluationSchema.parse(JSON.parse(json.stdout));
     const sheet = workbook.getWorksheet('Tracker') as ExcelJS.Worksheet;
-    const headerRow = sheet.getRow(4);
-    let overallColumn = 0;
-    headerRow.eachCell((cell, column) => {
-      if (cell.text === 'Flag: overall') overallColumn = column;
-    });
+    const overallColumn = columnHeaded(sheet, 'Flag: overall');
     expect(overallColumn).toBeGreaterThan(0);
     for (const row of evaluation.rows) {
       expect(sheet.getRow(row.row).getCell(overallColumn).text).toBe(row.overall);
@@ -69,6 +73,37 @@ describe('refresh', () => {
     expect((await cli(['refresh', tracker, '--out', first, '--as-of', AS_OF_TEXT])).code).toBe(0);
     expect((await cli(['refresh', first, '--out', second, '--as-of', AS_OF_TEXT])).code).toBe(0);
     expect(contentsOf(second)).toEqual(contentsOf(first));
+  });
+
+  it('clears the flags of young people removed from the bottom of the tracker since the last refresh', async () => {
+    const first = tmp.path('first.xlsx');
+    expect((await cli(['refresh', tracker, '--out', first, '--as-of', AS_OF_TEXT])).code).toBe(0);
+    // The team deletes the last three young people's details (their own columns only).
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(first);
+    const sheet = workbook.getWorksheet('Tracker') as ExcelJS.Worksheet;
+    const overallColumn = columnHeaded(sheet, 'Flag: overall');
+    const lastRow = sheet.actualRowCount;
+    for (let row = lastRow - 2; row <= lastRow; row += 1) {
+      for (let column = 1; column < overallColumn; column += 1)
+        sheet.getRow(row).getCell(column).value = null;
+    }
+    await workbook.xlsx.writeFile(first);
+    expect(sheet.getRow(lastRow).getCell(overallColumn).text).not.toBe('');
+
+    const second = tmp.path('second.xlsx');
+    const result = await cli(['refresh', first, '--out', second, '--as-of', AS_OF_TEXT]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Refreshed 59 young people');
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(second);
+    const refreshed = after.getWorksheet('Tracker') as ExcelJS.Worksheet;
+    for (let row = lastRow - 2; row <= lastRow; row += 1) {
+      for (let column = overallColumn; column < overallColumn + 10; column += 1) {
+        expect(refreshed.getRow(row).getCell(column).text).toBe('');
+      }
+    }
+    expect(refreshed.getRow(lastRow - 3).getCell(overallColumn).text).not.toBe('');
   });
 
   it('with --in-place keeps a backup of the tracker as it was, then replaces it', async () => {

@@ -31,6 +31,7 @@ export interface PlanOptions {
   /** rule columns (each a status and a due date) besides overall / next action / due */
   readonly rules?: readonly string[];
   readonly clearColumns?: { firstColumn: number; lastColumn: number } | null;
+  readonly clearRows?: { firstRow: number; lastRow: number } | null;
   readonly table?: string | null;
   /** shift of the status cycle, to plan different results */
   readonly shift?: number;
@@ -105,6 +106,7 @@ export function trackerPlan(o: PlanOptions): WritePlan {
       columns,
       rows: o.rows,
       clearColumns: o.clearColumns ?? null,
+      clearRows: o.clearRows ?? null,
       table: o.table ? { name: o.table, newLastColumn: lastColumn } : null,
       conditionalFormats: statusColumns.map((column) =>
         statusConditionalFormat({ firstRow, lastRow, firstColumn: column, lastColumn: column }),
