@@ -141,6 +141,25 @@ describe('refreshing through the Office.js adapter', () => {
     expect(second.plan.tracker.firstColumn).toBe(SAMPLE_HEADERS.length + 1);
   });
 
+  it('clears the flags beside young people removed from the bottom of the tracker', async () => {
+    const model = sampleWorkbook(30);
+    const first = await refreshWorkbook(model);
+    const { firstColumn } = first.plan.tracker;
+    const lastRow = SAMPLE_HEADER_ROW + 30;
+    // the team deletes the last two young people's own cells
+    for (const key of [...model.sheets[0].cells.keys()]) {
+      const [row, column] = key.split(',').map(Number);
+      if (row > lastRow - 2 && column < firstColumn) model.sheets[0].cells.delete(key);
+    }
+    const second = await refreshWorkbook(model);
+    expect(second.plan.tracker.clearRows).toEqual({ firstRow: lastRow - 1, lastRow });
+    const left = [...model.sheets[0].cells.entries()].filter(([key, value]) => {
+      const [row, column] = key.split(',').map(Number);
+      return row > lastRow - 2 && column >= firstColumn && value !== '' && value !== null;
+    });
+    expect(left).toEqual([]);
+  });
+
   it('extends an Excel Table over its columns, once', async () => {
     const model = sampleWorkbook(30, { table: true });
     const run = await refreshWorkbook(model);
