@@ -1,8 +1,8 @@
 /**
- * Reading a tracker file into plain rows of cells: an .xlsx workbook with ExcelJS, or a
- * CSV file with csv-parse. Values arrive as the user typed them (`RawCell`): Excel dates,
- * numbers, text, booleans; rich text, formulas (their cached result), hyperlinks and
- * error values are flattened by `toRawCell` (shared/cells.ts).
+ * Reading a tracker file into plain rows of cells: an .xlsx workbook with the file
+ * adapter's package reader (cli/xlsx/readValues.ts), or a CSV file with csv-parse. Values
+ * arrive as the user typed them (`RawCell`): dates, numbers, text, booleans; rich text is
+ * flattened, a formula gives its last calculated result, an error value is unreadable.
  *
  * The file is checked before it is parsed, so that the usual wrong files get a sentence a
  * social worker can act on: a password-protected workbook (Excel encrypts the whole
@@ -10,12 +10,15 @@
  * Nothing here writes to the file.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { type RawCell, toRawCell } from '../shared/cells';
+import type { RawCell } from '../shared/cells';
 import { UserError } from './errors';
+import { XlsxPackage } from './xlsx/package';
+import { WorkbookProblem } from './xlsx/problems';
+import { readSheetValues, valueContext, type ValueContext } from './xlsx/readValues';
+import { readSheets } from './xlsx/workbook';
 
 /** One sheet: `rows[i]` is worksheet row i + 1, `rows[i][j]` is column j + 1 (A = 0). */
 export interface SheetRows {
@@ -33,6 +36,8 @@ export interface TrackerFile {
   readonly hiddenSheetNames: readonly string[];
   /** the rows of a sheet (converted on first use) */
   sheet(name: string): SheetRows;
+  /** the .xlsx package the values were read from (null for CSV): `refresh` edits it */
+  readonly workbook?: XlsxPackage;
   /** only the first `count` rows of a sheet: enough to look for the header row */
   head(name: string, count: number): readonly (readonly RawCell[])[];
 }
@@ -90,80 +95,58 @@ function startsWith(bytes: Buffer, signature: readonly number[]): boolean {
 // ---------------------------------------------------------------------------------------
 // .xlsx
 
-async function readXlsx(bytes: Buffer, fileName: string): Promise<TrackerFile> {
-  const workbook = new ExcelJS.Workbook();
+function notAWorkbook(fileName: string): UserError {
+  return new UserError(
+    `${fileName} is not an Excel workbook (it has no worksheets; it may be a Word or PowerPoint file): give the tracker's .xlsx file.`,
+  );
+}
+
+/**
+ * Reads values straight from the package (cli/xlsx), the same package `refresh` then edits:
+ * one unzip, no model of the whole workbook (ExcelJS's full read of a 20,000-row tracker
+ * takes seconds and hundreds of megabytes). Sheets are read when first asked for.
+ */
+function readXlsx(bytes: Buffer, fileName: string): TrackerFile {
+  let workbook: XlsxPackage;
+  let worksheets: { name: string; path: string; hidden: boolean }[];
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+    workbook = XlsxPackage.open(bytes);
+    worksheets = readSheets(workbook)
+      .filter((sheet) => sheet.path !== null && sheet.state !== 'veryHidden' && workbook.has(sheet.path))
+      .map((sheet) => ({ name: sheet.name, path: sheet.path as string, hidden: sheet.state === 'hidden' }));
+  } catch (error) {
+    if (error instanceof WorkbookProblem && error.kind === 'not-a-workbook') throw notAWorkbook(fileName);
+    if (error instanceof WorkbookProblem && error.kind !== 'damaged') throw error;
     throw new UserError(
       `${fileName} could not be read as an Excel workbook (it may be damaged, or another kind of file): open it in Excel and save it as .xlsx.`,
     );
   }
-  const worksheets = workbook.worksheets.filter((ws) => ws.state !== 'veryHidden');
-  if (worksheets.length === 0) {
-    throw new UserError(
-      `${fileName} is not an Excel workbook (it has no worksheets; it may be a Word or PowerPoint file): give the tracker's .xlsx file.`,
-    );
-  }
+  if (worksheets.length === 0) throw notAWorkbook(fileName);
+  let context: ValueContext | null = null;
   const cache = new Map<string, SheetRows>();
-  const worksheet = (name: string): ExcelJS.Worksheet => {
-    const ws = worksheets.find((candidate) => candidate.name === name);
-    if (!ws) throw new Error(`No worksheet ${name}`);
-    return ws;
+  const pathOf = (name: string): string => {
+    const sheet = worksheets.find((candidate) => candidate.name === name);
+    if (!sheet) throw new Error(`No worksheet ${name}`);
+    return sheet.path;
   };
+  const values = (name: string, limit?: number) =>
+    readSheetValues(workbook, pathOf(name), (context ??= valueContext(workbook)), limit);
   return {
     format: 'xlsx',
     fileName,
-    sheetNames: worksheets.map((ws) => ws.name),
-    hiddenSheetNames: worksheets.filter((ws) => ws.state === 'hidden').map((ws) => ws.name),
+    workbook,
+    sheetNames: worksheets.map((sheet) => sheet.name),
+    hiddenSheetNames: worksheets.filter((sheet) => sheet.hidden).map((sheet) => sheet.name),
     sheet(name) {
       let sheet = cache.get(name);
       if (!sheet) {
-        sheet = { name, rows: worksheetRows(worksheet(name)) };
+        sheet = { name, rows: values(name) };
         cache.set(name, sheet);
       }
       return sheet;
     },
-    head(name, count) {
-      const cached = cache.get(name);
-      if (cached) return cached.rows.slice(0, count);
-      const ws = worksheet(name);
-      const rows: RawCell[][] = [];
-      for (let r = 1; r <= Math.min(count, ws.rowCount); r += 1) {
-        const row = ws.findRow(r);
-        rows.push(row ? rowCells(row) : []);
-      }
-      return rows;
-    },
+    head: (name, count) => cache.get(name)?.rows.slice(0, count) ?? values(name, count),
   };
-}
-
-/** One row's cells, column A first. */
-function rowCells(row: ExcelJS.Row): RawCell[] {
-  // `row.values` is sparse and 1-based: index 1 is column A.
-  const values = row.values as readonly unknown[];
-  const cells: RawCell[] = new Array<RawCell>(Math.max(0, values.length - 1));
-  for (let c = 1; c < values.length; c += 1) cells[c - 1] = excelValue(values[c]);
-  return cells;
-}
-
-/** All rows with something in them; rows in between are empty arrays. */
-function worksheetRows(ws: ExcelJS.Worksheet): RawCell[][] {
-  const rows: RawCell[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    rows[rowNumber - 1] = rowCells(row);
-  });
-  for (let i = 0; i < rows.length; i += 1) if (rows[i] === undefined) rows[i] = [];
-  return rows;
-}
-
-/** ExcelJS value → RawCell; a hyperlink whose text is itself rich text is unwrapped first. */
-function excelValue(value: unknown): RawCell {
-  if (value !== null && typeof value === 'object' && 'hyperlink' in value) {
-    const text = (value as { text?: unknown }).text;
-    if (text !== null && typeof text === 'object') return toRawCell(text);
-  }
-  return toRawCell(value);
 }
 
 // ---------------------------------------------------------------------------------------

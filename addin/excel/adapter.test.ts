@@ -113,7 +113,7 @@ describe('refreshing through the Office.js adapter', () => {
     // markers are hidden names the next run reads
     const marker = model.names.find((n) => n.name === COLUMNS_MARKER)!;
     expect(marker.visible).toBe(false);
-    expect(marker.area).toEqual({ firstRow: 4, lastRow: 4, firstColumn: t.firstColumn, lastColumn });
+    expect(marker.area).toEqual({ firstRow: 4, lastRow: 204, firstColumn: t.firstColumn, lastColumn });
     // no formula was ever created by the tool
     for (const sheet of model.sheets) expect([...sheet.formulas.keys()]).toEqual([]);
   });

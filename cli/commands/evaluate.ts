@@ -71,9 +71,9 @@ async function runEvaluate(argv: readonly string[], io: Io): Promise<number> {
   }
   io.stdout(
     formatReport({
-      fileName: run.file.fileName,
-      sheetName: run.sheet.name,
-      format: run.file.format,
+      fileName: run.source.fileName,
+      sheetName: run.source.sheetName,
+      format: run.source.format,
       headerRowNumber: run.header.rowNumber,
       columns: run.proposal.columns,
       unmapped: run.proposal.unmapped,
@@ -89,12 +89,18 @@ async function runEvaluate(argv: readonly string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-/** What reading and evaluating a tracker found: shared by `evaluate` and `refresh`. */
+/**
+ * What reading and evaluating a tracker found (shared by `evaluate` and `refresh`), as plain data: the spreadsheet reader's own
+ * model of the workbook is not kept (on a large tracker it is the biggest thing in memory).
+ */
 export interface EvaluatedTracker {
-  readonly file: TrackerFile;
+  readonly source: {
+    readonly fileName: string;
+    readonly format: TrackerFile['format'];
+    readonly sheetName: string;
+  };
   /** the .xlsx package, opened for the surgical write (null for CSV) */
   readonly workbook: XlsxPackage | null;
-  readonly sheet: SheetRows;
   readonly header: HeaderRow;
   readonly proposal: ProposedMapping;
   readonly tracker: TrackerRows;
@@ -121,7 +127,7 @@ export async function loadAndEvaluate(
   const file = await readTrackerFile(path, args.file);
   // A workbook refreshed before holds the tool's own columns and sheets: they are output,
   // never input, so they are left out of the sheet choice and the column mapping.
-  const workbook = file.format === 'xlsx' ? XlsxPackage.open(await readFile(path)) : null;
+  const workbook = file.workbook ?? null;
   const markers = workbook ? readMarkers(workbook) : null;
   const { sheet, header } = chooseSheet(file, args.sheet, new Set(markers?.sheets.keys()));
   const toolColumns =
@@ -139,7 +145,8 @@ export async function loadAndEvaluate(
   });
   const mapping = describeMapping(proposal.mapping, headerCells);
   const evaluation = evaluate({ tracked: tracker.tracked, rows: tracker.rows }, { asOf, policy, mapping });
-  return { file, workbook, sheet, header, proposal, tracker, evaluation, policy, asOf };
+  const source = { fileName: file.fileName, format: file.format, sheetName: sheet.name };
+  return { source, workbook, header, proposal, tracker, evaluation, policy, asOf };
 }
 
 /** --sheet, or the first sheet (in workbook order) with a recognisable header row. */

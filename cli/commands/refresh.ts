@@ -82,7 +82,7 @@ async function runRefresh(argv: readonly string[], io: Io): Promise<number> {
 
   progress(1);
   const layout = readLayout(run.workbook, {
-    sheetName: run.sheet.name,
+    sheetName: run.source.sheetName,
     headerRow: run.header.rowNumber,
     dataRows: run.tracker.rows.map((row) => row.row),
   });

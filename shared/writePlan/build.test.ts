@@ -11,7 +11,7 @@ describe('markers', () => {
   it('mark the block’s header row on the tracker and A1 of each tool sheet', () => {
     const plan = buildWritePlan(sampleInput({ layout: layout({ lastUsedColumn: 25 }) }));
     expect(plan.markers).toEqual([
-      { name: 'CaseloadFlags_Columns', sheetName: 'Caseload', ref: '$Z$4:$AO$4' },
+      { name: 'CaseloadFlags_Columns', sheetName: 'Caseload', ref: '$Z$4:$AO$7' },
       { name: 'CaseloadFlags_Summary', sheetName: 'Pathway plan summary', ref: '$A$1' },
       { name: 'CaseloadFlags_Details', sheetName: 'Flag details', ref: '$A$1' },
       { name: 'CaseloadFlags_ReviewPack', sheetName: 'Review pack', ref: '$A$1' },

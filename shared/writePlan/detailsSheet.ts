@@ -1,12 +1,23 @@
 /**
- * "Flag details": one row per young person per rule that applies to them, worst first,
- * with the explanation, so a worker can filter to their own caseload or to one rule.
+ * "Flag details": one row per flag — each rule that needs attention for a young person
+ * (Overdue, Action needed, Check data, Due soon) — worst first, with its explanation, so a
+ * worker can filter to their own caseload or to one rule. Done and On track are not flags:
+ * they show in the status columns with their due dates. (Listing them too would make this
+ * sheet five times longer — over 200,000 lines for a 20,000-row tracker — and bury the
+ * flags among them.)
  */
-import { STATUS_SEVERITY } from '../status';
+import { STATUS_SEVERITY, type Status } from '../status';
 import type { RuleResult } from '../results';
 import { type PlanContext, personName, workerName, NO_WORKER } from './context';
 import { cell, compareText, dateValue, numberValue, statusConditionalFormat, textCell } from './values';
 import type { PlannedCell, SheetPlan } from './types';
+
+const NEEDS_ATTENTION: ReadonlySet<Status> = new Set<Status>([
+  'Overdue',
+  'Action needed',
+  'Check data',
+  'Due soon',
+]);
 
 interface DetailLine {
   readonly row: number;
@@ -63,7 +74,7 @@ export function buildDetailsSheet(context: PlanContext, sheetName: string): Shee
     const nameKey = name.toLowerCase();
     input.rules.forEach((rule, order) => {
       const result = rowResult.results[rule.id];
-      if (!result || result.status === 'Not applicable') return;
+      if (!result || !NEEDS_ATTENTION.has(result.status)) return;
       if (!personCells.has(rowResult.row)) {
         const local = input.local.get(rowResult.row);
         const worker = workerName(context, rowResult.row);

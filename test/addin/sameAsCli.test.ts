@@ -56,7 +56,7 @@ describe('the add-in and the CLI', () => {
         { stdout: () => undefined, stderr: () => undefined, env: {}, cwd: dir, today: () => SAMPLE_AS_OF },
       );
       const layout = readLayout(run.workbook!, {
-        sheetName: run.sheet.name,
+        sheetName: run.source.sheetName,
         headerRow: run.header.rowNumber,
         dataRows: run.tracker.rows.map((row) => row.row),
       });

@@ -203,7 +203,11 @@ describe.each([
     const again = applyWritePlan(output, plan);
     expect(sameBytes(again, output)).toBe(true);
     const layout = readLayout(output, position);
-    expect(layout.previousBlock).toEqual({ firstColumn: 7, lastColumn: 13 });
+    expect(layout.previousBlock).toEqual({
+      firstColumn: 7,
+      lastColumn: 13,
+      lastRow: plan.tracker.rows[plan.tracker.rows.length - 1],
+    });
     expect(layout.lastUsedColumn).toBe(13);
     expect(layout.headers.slice(6)).toEqual(plan.tracker.columns.map((c) => c.header));
     expect(layout.sheets).toEqual([
@@ -230,7 +234,8 @@ describe.each([
     expect(xml.match(/sqref="G4:G13"/g)?.length).toBe(1);
     const wb = textOf(refreshed, 'xl/workbook.xml');
     expect(wb.match(/name="CaseloadFlags_Columns"/g)?.length).toBe(1);
-    expect(wb).toContain("'Tracker'!$G$3:$K$3");
+    // the columns marker spans the block from the header row to the last data row
+    expect(wb).toContain("'Tracker'!$G$3:$K$13");
     expect(wb.match(/<sheet /g)?.length).toBe(3);
     expect(Object.keys(partsOf(refreshed)).filter((p) => p.startsWith('xl/worksheets/sheet')).length).toBe(3);
     // original cells still untouched after two refreshes

@@ -118,7 +118,13 @@ export function trackerPlan(o: PlanOptions): WritePlan {
         name: COLUMNS_MARKER,
         sheetName: o.sheetName,
         ref: rangeRef(
-          { firstRow: o.headerRow, lastRow: o.headerRow, firstColumn: o.firstColumn, lastColumn },
+          // as the plan builder does: the block from the header row to the last data row
+          {
+            firstRow: o.headerRow,
+            lastRow: Math.max(o.headerRow, lastRow ?? o.headerRow),
+            firstColumn: o.firstColumn,
+            lastColumn,
+          },
           true,
         ),
       },
