@@ -79,11 +79,15 @@ export function readSheetValues(
   return rows;
 }
 
+/** A cell's type and style attributes (a million cells: read just these two, not every attribute). */
+const TYPE_ATTRIBUTE = /\st\s*=\s*["'](\w+)["']/;
+const STYLE_ATTRIBUTE = /\ss\s*=\s*["'](\d+)["']/;
+
 function cellValue(ws: Worksheet, cell: CellSpan, context: ValueContext): RawCell {
   if (cell.contentEnd === cell.openEnd) return null;
   const { xml } = ws;
   const open = xml.slice(cell.start, cell.openEnd);
-  const type = attr(open, 't') ?? 'n';
+  const type = TYPE_ATTRIBUTE.exec(open)?.[1] ?? 'n';
   const inner = xml.slice(cell.openEnd, cell.contentEnd);
   if (type === 'inlineStr') {
     const is = findChild(inner, 'is');
@@ -105,7 +109,7 @@ function cellValue(ws: Worksheet, cell: CellSpan, context: ValueContext): RawCel
     default: {
       const number = Number(v);
       if (!Number.isFinite(number)) return { unreadable: true };
-      const style = Number(attr(open, 's') ?? 0);
+      const style = Number(STYLE_ATTRIBUTE.exec(open)?.[1] ?? 0);
       if (!context.dateStyles.has(style)) return number;
       return toJsDate(fromExcelSerial(context.date1904 ? number + 1462 : number));
     }
