@@ -7,7 +7,7 @@
  * - one check round-trip first (protection, filters, the tool's markers, who owns the
  *   target columns and sheets): nothing is written unless all of it is the tool's;
  * - then every write is planned as an operation with its payload size, and the operations
- *   are packed into batches of at most `budgetBytes` (default 3 MB, well under the 5 MB
+ *   are packed into batches of at most `budgetBytes` (default 3.8 MB, under the 5 MB
  *   request limit); there is one `context.sync()` per batch and none anywhere else;
  * - colours are conditional formats keyed on the status word, a few per column;
  * - dates are written as Excel serial numbers with a dd/mm/yyyy number format;
@@ -28,7 +28,8 @@ import { columnLetters, parseSheetRef } from './a1';
 import { explainExcelError, WorkbookProblem } from './problems';
 import type { CellProperties, CellValue, XRange, XRequestContext, XWorksheet } from './surface';
 
-export const DEFAULT_BUDGET_BYTES = 3.5 * 1024 * 1024;
+/** A batch's payload: about three quarters of Excel on the web's 5 MB request limit, leaving room for the request's own wrapping. */
+export const DEFAULT_BUDGET_BYTES = 3.8 * 1024 * 1024;
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
 /** Bytes Office.js adds to a request per queued action, besides the values it carries. */
