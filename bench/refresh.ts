@@ -16,33 +16,17 @@ import ExcelJS from 'exceljs';
 import { applyToPackage, applyWritePlan, readLayout, XlsxPackage } from '../cli/xlsx';
 import { StyleBook } from '../cli/xlsx/styles';
 import { toolSheetXml } from '../cli/xlsx/toolSheet';
-import { fromYmd, toExcelSerial, toIso, type Day } from '../shared/dates/calendar';
-import { LEAVING_CARE_STATUSES } from '../shared/fields';
-import type { RowFacts } from '../shared/facts';
-import { DEFAULT_POLICY, RULES_VERSION } from '../shared/policy';
-import type { RowResult, RuleResult } from '../shared/results';
-import { RULES } from '../shared/rules';
-import { STATUSES, worstStatus } from '../shared/status';
-import { buildWritePlan, type LocalRow } from '../shared/writePlan/build';
+import { toExcelSerial } from '../shared/dates/calendar';
+import { buildWritePlan } from '../shared/writePlan/build';
 import type { TrackerLayout } from '../shared/writePlan/types';
+import { seededRandom } from '../test/support/seededRandom';
+import { AS_OF, syntheticPlanInput } from './syntheticResults';
 
-const AS_OF: Day = fromYmd(2026, 11, 23);
 const COLUMNS = 50;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A tracker as teams keep them: names, IDs, workers, then dates, yes/no, numbers and notes. */
 async function makeTracker(path: string, rows: number): Promise<void> {
-  const random = mulberry32(11);
+  const random = seededRandom(11);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
     useSharedStrings: true,
@@ -73,50 +57,7 @@ async function makeTracker(path: string, rows: number): Promise<void> {
 }
 
 function planFor(layout: TrackerLayout) {
-  const dataRows = layout.dataRows;
-  const random = mulberry32(7);
-  const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const rules = RULES.map((rule) => ({ id: rule.id, label: rule.label }));
-  const results: RowResult[] = [];
-  const local = new Map<number, LocalRow>();
-  const facts = new Map<number, RowFacts>();
-  for (const row of dataRows) {
-    const byRule: Record<string, RuleResult> = {};
-    for (const rule of rules) {
-      const status = random() < 0.5 ? 'Not applicable' : pick(STATUSES);
-      const due =
-        status === 'Not applicable' || status === 'Action needed' ? null : toIso(AS_OF + int(-200, 400));
-      byRule[rule.id] = {
-        status,
-        due,
-        explanation: `${rule.label}: worked out from the dates in row ${row}`,
-      };
-    }
-    results.push({
-      row,
-      overall: worstStatus(Object.values(byRule).map((r) => r.status)),
-      nextAction: null,
-      leavingCareStatus: pick(LEAVING_CARE_STATUSES),
-      results: byRule,
-    });
-    local.set(row, { name: `Young person ${row}`, childId: `C${row}`, socialWorker: `Worker ${row % 60}` });
-    facts.set(row, {
-      dateOfBirth: AS_OF - int(0, 21 * 365),
-      placementType: pick(['foster', 'residential', null]),
-    });
-  }
-  return buildWritePlan({
-    layout,
-    evaluation: { asOf: toIso(AS_OF), rulesVersion: RULES_VERSION, inactiveRules: [], rows: results },
-    rules,
-    local,
-    facts,
-    asOf: AS_OF,
-    policy: DEFAULT_POLICY,
-    rulesVersion: RULES_VERSION,
-    computedBy: 'bench',
-  });
+  return buildWritePlan(syntheticPlanInput(layout));
 }
 
 interface ChildResult {
