@@ -3,7 +3,7 @@
  * The engine knows nothing about particular rules: it asks each rule whether it applies,
  * when it is due and whether it is done, and turns the answers into statuses.
  */
-import { readDateOfBirth, type RawCell } from './cells';
+import { readDateOfBirth, readLeavingCareStatus, type RawCell } from './cells';
 import { type Day, edate, toIso, toUk } from './dates/calendar';
 import { ageDate } from './dates/age';
 import type { LeavingCareStatus, RuleFieldName } from './fields';
@@ -108,7 +108,7 @@ export function evaluateRow(row: CanonicalRow, run: RunSettings): RowResult {
     row: row.row,
     overall,
     nextAction: next && { rule: next.rule, due: toIso(next.due) },
-    leavingCareStatus: leavingCareStatusOf(ctx),
+    leavingCareStatus: leavingCareStatusOf(ctx, row, run.tracked),
     results: results as Record<string, RuleResult>,
   };
 }
@@ -219,28 +219,27 @@ function everyRuleCheckData(row: CanonicalRow, run: RunSettings, problem: string
     row: row.row,
     overall: run.active.length ? 'Check data' : 'Not applicable',
     nextAction: null,
-    leavingCareStatus: suppliedStatus(row, run) ?? 'Unknown',
+    leavingCareStatus: suppliedStatus(row, run.tracked) ?? 'Unknown',
     results,
   };
 }
 
-function suppliedStatus(row: CanonicalRow, run: RunSettings): LeavingCareStatus | null {
-  if (!run.tracked.has('leavingCareStatus')) return null;
-  const ctx = new RowContext({
-    values: row.values,
-    tracked: run.tracked,
-    asOf: run.asOf,
-    policy: run.policy,
-    dateOfBirth: 0,
-  });
-  return ctx.suppliedLeavingCareStatus();
+/** A leaving-care status the tracker supplies, as given, even when the care dates are unusable. */
+function suppliedStatus(row: CanonicalRow, tracked: ReadonlySet<RuleFieldName>): LeavingCareStatus | null {
+  if (!tracked.has('leavingCareStatus')) return null;
+  const reading = readLeavingCareStatus(row.values.leavingCareStatus);
+  return reading.state === 'value' ? reading.value : null;
 }
 
-function leavingCareStatusOf(ctx: RowContext): LeavingCareStatus {
+function leavingCareStatusOf(
+  ctx: RowContext,
+  row: CanonicalRow,
+  tracked: ReadonlySet<RuleFieldName>,
+): LeavingCareStatus {
   try {
     return ctx.leavingCareStatus();
   } catch (error) {
-    if (error instanceof DataProblem) return ctx.suppliedLeavingCareStatus() ?? 'Unknown';
+    if (error instanceof DataProblem) return suppliedStatus(row, tracked) ?? 'Unknown';
     throw error;
   }
 }

@@ -46,7 +46,3 @@ export function worstStatus(statuses: Iterable<Status>): Status {
   for (const status of statuses) worst = worseOf(worst, status);
   return worst;
 }
-
-export function isStatus(value: unknown): value is Status {
-  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
-}

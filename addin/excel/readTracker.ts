@@ -17,7 +17,12 @@ import {
   type ProposedMapping,
 } from '../../shared/mapping';
 import type { SheetRow } from '../../shared/tracker';
-import { COLUMNS_MARKER, MARKER_NAMES, markerToSheetKey } from '../../shared/writePlan/markers';
+import {
+  COLUMNS_MARKER,
+  MARKER_NAMES,
+  markerToSheetKey,
+  withoutToolColumns,
+} from '../../shared/writePlan/markers';
 import type { ToolSheetKey, TrackerLayout } from '../../shared/writePlan/types';
 import { parseSheetRef } from './a1';
 import { mappingFromXml, queueMappingPart, type SavedMapping } from './mappingStore';
@@ -115,11 +120,7 @@ async function detect(context: XRequestContext): Promise<Detection> {
   const previousBlock = own
     ? { firstColumn: own.area.firstColumn, lastColumn: own.area.lastColumn, lastRow: own.area.lastRow }
     : null;
-  const inBlock = (column: number) =>
-    previousBlock !== null && column >= previousBlock.firstColumn && column <= previousBlock.lastColumn;
-
-  // the tool's own columns are blanked before the header search, so they are never mapped
-  const rows: CellValue[][] = top.values.map((row) => row.map((v, i) => (inBlock(i + 1) ? '' : v)));
+  const rows: CellValue[][] = top.values.map((row) => withoutToolColumns(row, previousBlock, ''));
   const found = findHeaderRow(rows, HEADER_SCAN_ROWS, firstRow);
   const table = pickTable(tableRanges, found?.rowNumber ?? null);
   const headerRow = table ? table.headerRow : found?.rowNumber;
@@ -134,7 +135,7 @@ async function detect(context: XRequestContext): Promise<Detection> {
   const rawHeader = top.values[headerRow - firstRow] ?? [];
   const headers = Array.from({ length: lastUsedColumn }, (_, i) => text(rawHeader[i]));
   // the mapper sees the header row without the tool's own columns
-  const mappable = headers.map((h, i) => (inBlock(i + 1) ? '' : h));
+  const mappable = withoutToolColumns(headers, previousBlock, '');
 
   const saved = xml ? mappingFromXml(xml.value).find((t) => t.sheetName === sheet.name) : undefined;
   let proposal: ProposedMapping;

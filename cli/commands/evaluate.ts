@@ -26,6 +26,7 @@ import { type EvaluateArgs, packageVersion, parseAsOf, parseEvaluateArgs, PROGRA
 import { EXIT_OK, UserError } from '../errors';
 import { readTrackerFile, type SheetRows, type TrackerFile } from '../readWorkbook';
 import { formatReport } from '../report';
+import { withoutToolColumns } from '../../shared/writePlan/markers';
 import { readMarkers, XlsxPackage } from '../xlsx';
 import type { Command, Io } from './types';
 
@@ -132,9 +133,7 @@ export async function loadAndEvaluate(
   const { sheet, header } = chooseSheet(file, args.sheet, new Set(markers?.sheets.keys()));
   const toolColumns =
     markers?.columns?.sheet.toLowerCase() === sheet.name.toLowerCase() ? markers.columns.range : null;
-  const headerCells = sheet.rows[header.index].map((cell, i) =>
-    toolColumns && i + 1 >= toolColumns.firstColumn && i + 1 <= toolColumns.lastColumn ? null : cell,
-  );
+  const headerCells = withoutToolColumns(sheet.rows[header.index], toolColumns, null);
   const proposal = explicit
     ? applyMapping(headerCells, explicit, args.map as string)
     : proposeMapping(headerCells);

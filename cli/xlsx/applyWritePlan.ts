@@ -23,15 +23,13 @@ import {
   editDefinedNames,
   findSheet,
   quoteSheet,
-  readRelationships,
   readSheets,
+  stylesPath,
   renameSheet,
-  WORKBOOK,
   type NameEdit,
   type SheetEntry,
 } from './workbook';
 
-const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
 /** Characters Excel does not allow in a sheet name. */
 const BAD_SHEET_NAME = /[[\]:*?/\\]/;
 
@@ -94,10 +92,6 @@ export function applyToPackage(pkg: XlsxPackage, plan: WritePlan): void {
   editDefinedNames(pkg, names);
   styles.commit();
   strings.commit();
-}
-
-function stylesPath(pkg: XlsxPackage): string {
-  return readRelationships(pkg, WORKBOOK).find((r) => r.type === REL_STYLES)?.path ?? 'xl/styles.xml';
 }
 
 function writeToolSheet(

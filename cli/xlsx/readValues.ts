@@ -8,21 +8,9 @@ import type { RawCell } from '../../shared/cells';
 import { fromExcelSerial, toJsDate } from '../../shared/dates/calendar';
 import type { XlsxPackage } from './package';
 import { readSharedStrings } from './sharedStrings';
-import { parseWorksheet, rowCells, rowsOf, type CellSpan, type Worksheet } from './sheetXml';
-import { readRelationships, WORKBOOK } from './workbook';
-import {
-  attr,
-  child,
-  children,
-  decodeOoxmlText,
-  richText,
-  rootElement,
-  tagText,
-  elementAt,
-  nextTag,
-} from './xml';
-
-const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
+import { cellContent, parseWorksheet, rowCells, rowsOf, type CellSpan, type Worksheet } from './sheetXml';
+import { stylesPath, WORKBOOK } from './workbook';
+import { attr, child, children, decodeOoxmlText, rootElement, tagText } from './xml';
 
 /**
  * Built-in number formats that show a date or time (ECMA-376 18.8.30: 14–22 and 45–47; 27–36
@@ -79,22 +67,11 @@ export function readSheetValues(
   return rows;
 }
 
-/** A cell's type and style attributes (a million cells: read just these two, not every attribute). */
-const TYPE_ATTRIBUTE = /\st\s*=\s*["'](\w+)["']/;
-const STYLE_ATTRIBUTE = /\ss\s*=\s*["'](\d+)["']/;
-
 function cellValue(ws: Worksheet, cell: CellSpan, context: ValueContext): RawCell {
   if (cell.contentEnd === cell.openEnd) return null;
-  const { xml } = ws;
-  const open = xml.slice(cell.start, cell.openEnd);
-  const type = TYPE_ATTRIBUTE.exec(open)?.[1] ?? 'n';
-  const inner = xml.slice(cell.openEnd, cell.contentEnd);
-  if (type === 'inlineStr') {
-    const is = findChild(inner, 'is');
-    return is ? richText(inner, is) : null;
-  }
+  const { type, style, inline, v } = cellContent(ws, cell);
+  if (inline !== null) return inline;
   // a formula's cached result, or the value itself; a formula never calculated has none
-  const v = /<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?v>/.exec(inner)?.[1];
   if (v === undefined) return null;
   switch (type) {
     case 's':
@@ -109,25 +86,15 @@ function cellValue(ws: Worksheet, cell: CellSpan, context: ValueContext): RawCel
     default: {
       const number = Number(v);
       if (!Number.isFinite(number)) return { unreadable: true };
-      const style = Number(STYLE_ATTRIBUTE.exec(open)?.[1] ?? 0);
       if (!context.dateStyles.has(style)) return number;
       return toJsDate(fromExcelSerial(context.date1904 ? number + 1462 : number));
     }
   }
 }
 
-function findChild(xml: string, local: string): ReturnType<typeof elementAt> | null {
-  for (let pos = 0; ;) {
-    const tag = nextTag(xml, pos);
-    if (!tag) return null;
-    if (tag.local === local && tag.kind !== 'close') return elementAt(xml, tag);
-    pos = tag.end;
-  }
-}
-
 /** The cell formats (`cellXfs` entries) whose number format is a date format. */
 function dateStyles(pkg: XlsxPackage): Set<number> {
-  const path = readRelationships(pkg, WORKBOOK).find((r) => r.type === REL_STYLES)?.path ?? 'xl/styles.xml';
+  const path = stylesPath(pkg);
   const out = new Set<number>();
   if (!pkg.has(path)) return out;
   const xml = pkg.text(path);

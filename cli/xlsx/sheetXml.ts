@@ -193,22 +193,42 @@ export function cellStyleIndex(ws: Worksheet, cell: CellSpan): number {
   return m ? Number(m[1]) : 0;
 }
 
+/** A cell's parts: its type (`t`, default 'n'), style index (`s`), and its content. */
+export interface CellContent {
+  readonly type: string;
+  readonly style: number;
+  /** the text of an inline string (`t="inlineStr"`), else null */
+  readonly inline: string | null;
+  /** the raw text of `<v>` (a value, or a formula's cached result); undefined when absent */
+  readonly v: string | undefined;
+}
+
+const TYPE_ATTRIBUTE = /\st\s*=\s*["'](\w+)["']/;
+const STYLE_ATTRIBUTE = /\ss\s*=\s*["'](\d+)["']/;
+const VALUE_ELEMENT = /<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?v>/;
+
+/** A cell's parts, reading only the two attributes needed (a tracker has a million cells). */
+export function cellContent(ws: Worksheet, cell: CellSpan): CellContent {
+  const { xml } = ws;
+  const open = xml.slice(cell.start, cell.openEnd);
+  const type = TYPE_ATTRIBUTE.exec(open)?.[1] ?? 'n';
+  const style = Number(STYLE_ATTRIBUTE.exec(open)?.[1] ?? 0);
+  const inner = xml.slice(cell.openEnd, cell.contentEnd);
+  if (type === 'inlineStr') {
+    const is = findChild(inner, 'is');
+    return { type, style, inline: is ? richText(inner, is) : '', v: undefined };
+  }
+  return { type, style, inline: null, v: VALUE_ELEMENT.exec(inner)?.[1] };
+}
+
 /** The text a cell shows for a header: strings as they are, numbers as written, blanks as null. */
 export function cellText(
   ws: Worksheet,
   cell: CellSpan,
   sharedStrings: () => readonly string[],
 ): string | null {
-  const { xml } = ws;
-  const open = xml.slice(cell.start, cell.openEnd);
-  const type = /\st\s*=\s*["'](\w+)["']/.exec(open)?.[1] ?? 'n';
-  const inner = xml.slice(cell.openEnd, cell.contentEnd);
-  if (type === 'inlineStr') {
-    const is = findChild(inner, 'is');
-    const text = is ? richText(inner, is) : '';
-    return text === '' ? null : text;
-  }
-  const v = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(inner)?.[1];
+  const { type, inline, v } = cellContent(ws, cell);
+  if (inline !== null) return inline === '' ? null : inline;
   if (v === undefined) return null;
   if (type === 's') return sharedStrings()[Number(v)] ?? null;
   const text = decodeOoxmlText(v);

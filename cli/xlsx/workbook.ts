@@ -23,6 +23,7 @@ export const WORKBOOK = 'xl/workbook.xml';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const REL_WORKSHEET = `${REL_NS}/worksheet`;
 export const REL_SHARED_STRINGS = `${REL_NS}/sharedStrings`;
+const REL_STYLES = `${REL_NS}/styles`;
 export const WORKSHEET_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 export const SHARED_STRINGS_CONTENT_TYPE =
@@ -124,6 +125,11 @@ export function insertAtEnd(xml: string, el: Element, text: string): string {
     return splice(xml, [{ start: el.tag.start, end: el.end, text: `${open}${text}</${el.tag.name}>` }]);
   }
   return splice(xml, [{ start: el.contentEnd, end: el.contentEnd, text }]);
+}
+
+/** The workbook's styles part. */
+export function stylesPath(pkg: XlsxPackage): string {
+  return readRelationships(pkg, WORKBOOK).find((r) => r.type === REL_STYLES)?.path ?? 'xl/styles.xml';
 }
 
 export function readSheets(pkg: XlsxPackage): SheetEntry[] {

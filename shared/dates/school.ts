@@ -42,16 +42,3 @@ export function endOfNextTerm(day: Day, terms: readonly TermStart[]): Day {
   while (containing + 1 < starts.length && starts[containing + 1] <= day) containing += 1;
   return starts[containing + 2] - 1;
 }
-
-/** The name of the term that contains `day`. */
-export function termContaining(day: Day, terms: readonly TermStart[]): TermStart {
-  const { year } = toYmd(day);
-  let best: { start: Day; term: TermStart } | null = null;
-  for (let y = year - 1; y <= year; y += 1) {
-    for (const term of terms) {
-      const start = fromYmd(y, term.month, term.day);
-      if (start <= day && (!best || start > best.start)) best = { start, term };
-    }
-  }
-  return (best ?? { term: terms[0] }).term;
-}

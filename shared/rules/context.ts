@@ -255,13 +255,6 @@ export class RowContext implements RuleContext {
     return this.supportTo25() && !this.isAtLeast(25);
   }
 
-  /** A leaving-care status the tracker supplied, as given, even when the care dates are unusable. */
-  suppliedLeavingCareStatus(): LeavingCareStatus | null {
-    if (!this.has('leavingCareStatus')) return null;
-    const reading = readLeavingCareStatus(this.values.leavingCareStatus);
-    return reading.state === 'value' ? reading.value : null;
-  }
-
   private supportTo25(): boolean {
     return this.has('supportTo25') && this.yesNo('supportTo25') === true;
   }

@@ -33,3 +33,17 @@ export const TOOL_SHEET_NAMES: Readonly<Record<ToolSheetKey, string>> = {
   details: 'Flag details',
   'review-pack': 'Review pack',
 };
+
+/**
+ * The tool's own columns (its block from the last refresh) are output, never input: they
+ * are blanked before the header row is looked for and the columns are mapped, so a flag
+ * column can never be read as a tracker field.
+ */
+export function withoutToolColumns<T>(
+  cells: readonly T[],
+  block: { readonly firstColumn: number; readonly lastColumn: number } | null,
+  blank: T,
+): T[] {
+  if (!block) return [...cells];
+  return cells.map((cell, i) => (i + 1 >= block.firstColumn && i + 1 <= block.lastColumn ? blank : cell));
+}
