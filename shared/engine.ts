@@ -3,8 +3,8 @@
  * The engine knows nothing about particular rules: it asks each rule whether it applies,
  * when it is due and whether it is done, and turns the answers into statuses.
  */
-import { readDateOfBirth, readLeavingCareStatus, type RawCell } from './cells';
-import { type Day, edate, toIso, toUk } from './dates/calendar';
+import { readDateOfBirth, type RawCell } from './cells';
+import { type Day, edate, fromYmd, toIso, toUk } from './dates/calendar';
 import { ageDate } from './dates/age';
 import type { LeavingCareStatus, RuleFieldName } from './fields';
 import { DEFAULT_POLICY, RULES_VERSION, type Policy, type Window } from './policy';
@@ -41,10 +41,24 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions): Evalua
   const policy = options.policy ?? DEFAULT_POLICY;
   const tracked = new Set(input.tracked);
   const { active, inactive } = activeRules(tracked);
-  const windows = active.map((rule) => windowFor(rule, policy));
-  const resultsShape = Object.fromEntries(active.map((rule) => [rule.id, null]));
-  const run: RunSettings = { tracked, active, windows, resultsShape, asOf: options.asOf, policy };
-  const rows = input.rows.map((row) => evaluateRow(row, run));
+  const citations = active.map((rule) => ` (${rule.source})`);
+  const run: RunSettings = {
+    active,
+    windows: active.map((rule) => windowFor(rule, policy)),
+    citations,
+    shared: citations.map((citation) => ({
+      notApplicable: new SharedResults('Not applicable'),
+      checkData: new SharedResults('Check data', 'Check data: '),
+      done: new SharedResults('Done', '', citation),
+      actionNeeded: new SharedResults('Action needed', '', citation),
+    })),
+    resultsShape: Object.fromEntries(active.map((rule) => [rule.id, null])),
+    asOf: options.asOf,
+    policy,
+  };
+  const context = new RowContext({ tracked, asOf: options.asOf, policy });
+  const rows: RowResult[] = new Array<RowResult>(input.rows.length);
+  for (let i = 0; i < input.rows.length; i += 1) rows[i] = evaluateRow(input.rows[i], run, context);
   return {
     asOf: toIso(options.asOf),
     rulesVersion: RULES_VERSION,
@@ -55,10 +69,13 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions): Evalua
 }
 
 interface RunSettings {
-  readonly tracked: ReadonlySet<RuleFieldName>;
   readonly active: readonly Rule[];
   /** each active rule's warning window, by position in `active` */
   readonly windows: readonly Window[];
+  /** each active rule's " (source)", which ends its explanations */
+  readonly citations: readonly string[];
+  /** each active rule's results that rows share */
+  readonly shared: readonly RuleSharedResults[];
   /**
    * An object with every active rule's id as a key, copied for each row: building the
    * results by copying one shape is several times cheaper than adding 25 keys to `{}`.
@@ -68,67 +85,104 @@ interface RunSettings {
   readonly policy: Policy;
 }
 
-/** An intermediate result that keeps the due date as a day number (for the next action). */
-interface Assessed {
-  readonly status: Status;
-  readonly due: Day | null;
-  readonly explanation: string;
+/**
+ * Results that many rows have in exactly the same words and with no due date ("Not looked
+ * after on the as-of date", "Registered with dentist is blank: record yes or no"): one frozen
+ * object each, shared by every row, instead of hundreds of thousands of copies kept alive
+ * until the evaluation ends. Bounded, so explanations that do vary are simply not shared.
+ */
+class SharedResults {
+  private readonly byText = new Map<string, RuleResult>();
+  /** the last one asked for: a rule usually gives the same reason row after row */
+  private last: RuleResult | null = null;
+  private lastText = '';
+  /** `before` and `after` are the same for every result of one cache */
+  constructor(
+    private readonly status: Status,
+    private readonly before = '',
+    private readonly after = '',
+  ) {}
+
+  /** The result explained by `before + text + after`. */
+  get(text: string): RuleResult {
+    if (text === this.lastText && this.last !== null) return this.last;
+    let result = this.byText.get(text);
+    if (result === undefined) {
+      result = Object.freeze({
+        status: this.status,
+        due: null,
+        explanation: this.before + text + this.after,
+      });
+      if (this.byText.size < SHARED_RESULTS_LIMIT) this.byText.set(text, result);
+    }
+    this.last = result;
+    this.lastText = text;
+    return result;
+  }
 }
 
-export function evaluateRow(row: CanonicalRow, run: RunSettings): RowResult {
-  const dob = dateOfBirthOf(row, run);
-  if ('problem' in dob) return everyRuleCheckData(row, run, dob.problem);
+const SHARED_RESULTS_LIMIT = 1_000;
 
-  const ctx = new RowContext({
-    values: row.values,
-    tracked: run.tracked,
-    asOf: run.asOf,
-    policy: run.policy,
-    dateOfBirth: dob.day,
-  });
+interface RuleSharedResults {
+  readonly notApplicable: SharedResults;
+  readonly checkData: SharedResults;
+  readonly done: SharedResults;
+  readonly actionNeeded: SharedResults;
+}
+
+function checkData(problem: string, due: Day | null, shared: RuleSharedResults): RuleResult {
+  return due === null
+    ? shared.checkData.get(problem)
+    : { status: 'Check data', due: toIso(due), explanation: `Check data: ${problem}` };
+}
+
+export function evaluateRow(row: CanonicalRow, run: RunSettings, ctx: RowContext): RowResult {
+  ctx.startRow(row.values);
+  const dob = dateOfBirthOf(ctx.cell('dateOfBirth'), run);
+  if (typeof dob === 'string') return everyRuleCheckData(row, run, ctx, dob);
+  ctx.setDateOfBirth(dob.day);
   const note = dob.monthOnly ? ` (date of birth has no day: the 15th, ${toUk(dob.day)}, is assumed)` : '';
 
   const results: Record<string, RuleResult | null> = { ...run.resultsShape };
   let overall: Status = 'Not applicable';
-  let next: { rule: string; due: Day } | null = null;
+  let next: { rule: string; due: string } | null = null;
   for (let i = 0; i < run.active.length; i += 1) {
     const rule = run.active[i];
-    const assessed = assess(rule, ctx, run.windows[i]);
-    results[rule.id] = {
-      status: assessed.status,
-      due: assessed.due === null ? null : toIso(assessed.due),
-      explanation: note ? assessed.explanation + note : assessed.explanation,
-    };
-    overall = worseOf(overall, assessed.status);
-    if (isOpen(assessed.status) && assessed.due !== null && (next === null || assessed.due < next.due)) {
-      next = { rule: rule.id, due: assessed.due };
+    let result = assess(rule, ctx, run.windows[i], run.citations[i], run.shared[i]);
+    if (note) result = { ...result, explanation: result.explanation + note };
+    results[rule.id] = result;
+    overall = worseOf(overall, result.status);
+    // ISO dates (YYYY-MM-DD) sort as text in date order.
+    if (isOpen(result.status) && result.due !== null && (next === null || result.due < next.due)) {
+      next = { rule: rule.id, due: result.due };
     }
   }
   return {
     row: row.row,
     overall,
-    nextAction: next && { rule: next.rule, due: toIso(next.due) },
-    leavingCareStatus: leavingCareStatusOf(ctx, row, run.tracked),
+    nextAction: next,
+    leavingCareStatus: leavingCareStatusOf(ctx),
     results: results as Record<string, RuleResult>,
   };
 }
 
 /** One rule on one row: applies → due → done / requirement → status by the warning window. */
-export function assess(rule: Rule, ctx: RowContext, window: Window): Assessed {
+export function assess(
+  rule: Rule,
+  ctx: RowContext,
+  window: Window,
+  citation: string,
+  shared: RuleSharedResults,
+): RuleResult {
   let due: DueDate | null = null;
   try {
     const applies = rule.applies(ctx);
-    if (applies !== true) return { status: 'Not applicable', due: null, explanation: applies };
+    if (applies !== true) return shared.notApplicable.get(applies);
 
     if (rule.requirement) {
       const requirement = rule.requirement(ctx);
-      if (requirement.met === null)
-        return { status: 'Check data', due: null, explanation: `Check data: ${requirement.why}` };
-      return {
-        status: requirement.met ? 'Done' : 'Action needed',
-        due: null,
-        explanation: `${requirement.why} (${rule.source})`,
-      };
+      if (requirement.met === null) return checkData(requirement.why, null, shared);
+      return (requirement.met ? shared.done : shared.actionNeeded).get(requirement.why);
     }
 
     let dueProblem: DataProblem | null = null;
@@ -141,15 +195,14 @@ export function assess(rule: Rule, ctx: RowContext, window: Window): Assessed {
       dueProblem = error;
     }
     const doneWhy = rule.done ? rule.done(ctx, due) : null;
-    if (doneWhy !== null)
-      return { status: 'Done', due: due?.day ?? null, explanation: `${doneWhy} (${rule.source})` };
+    if (doneWhy !== null) {
+      return { status: 'Done', due: due === null ? null : toIso(due.day), explanation: doneWhy + citation };
+    }
     if (dueProblem) throw dueProblem;
     if (!due) throw new Error(`Rule ${rule.id} has neither a due date nor a requirement`);
-    return statusByWindow(due, ctx.asOf, window, rule.source);
+    return statusByWindow(due, ctx.asOf, window, citation);
   } catch (error) {
-    if (error instanceof DataProblem) {
-      return { status: 'Check data', due: due?.day ?? null, explanation: `Check data: ${error.message}` };
-    }
+    if (error instanceof DataProblem) return checkData(error.message, due === null ? null : due.day, shared);
     throw error;
   }
 }
@@ -157,24 +210,47 @@ export function assess(rule: Rule, ctx: RowContext, window: Window): Assessed {
 /**
  * A deadline is inclusive: on the due date the item is Due soon, the day after Overdue;
  * from the start of the warning window it is Due soon, before that On track.
+ * `citation` is the rule's " (source)".
  */
-export function statusByWindow(due: DueDate, asOf: Day, window: Window, source: string): Assessed {
+export function statusByWindow(due: DueDate, asOf: Day, window: Window, citation: string): RuleResult {
   const windowStart = 'days' in window ? due.day - window.days : edate(due.day, -window.months);
-  const when = `${due.why}: due ${toUk(due.day)}`;
+  const when = due.why + dueOn(due.day);
   if (asOf > due.day) {
-    const late = asOf - due.day;
     return {
       status: 'Overdue',
-      due: due.day,
-      explanation: `${when}, overdue by ${late} day${late === 1 ? '' : 's'} (${source})`,
+      due: toIso(due.day),
+      explanation: when + overdueBy(asOf - due.day) + citation,
     };
   }
   if (asOf >= windowStart) {
-    const left = due.day - asOf;
-    const inDays = left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`;
-    return { status: 'Due soon', due: due.day, explanation: `${when}, ${inDays} (${source})` };
+    return { status: 'Due soon', due: toIso(due.day), explanation: when + dueIn(due.day - asOf) + citation };
   }
-  return { status: 'On track', due: due.day, explanation: `${when} (${source})` };
+  return { status: 'On track', due: toIso(due.day), explanation: when + citation };
+}
+
+/** Explanations about due dates in this span reuse their phrases (see below). */
+const FIRST_CACHED_DAY: Day = fromYmd(1990, 1, 1);
+const LAST_CACHED_DAY: Day = fromYmd(2079, 12, 31);
+
+/*
+ * The phrases every dated explanation is built from, each made once: most of what the
+ * engine allocates is explanation text, and it is kept until the evaluation ends.
+ */
+const dueOn = textByDay((day) => `: due ${toUk(day)}`);
+const overdueBy = textByCount((late) => `, overdue by ${late} day${late === 1 ? '' : 's'}`);
+const dueIn = textByCount((left) => (left === 0 ? ', today' : `, in ${left} day${left === 1 ? '' : 's'}`));
+
+function textByCount(build: (count: number) => string, limit = 10_000): (count: number) => string {
+  const made: (string | undefined)[] = [];
+  return (count) => (count >= 0 && count < limit ? (made[count] ??= build(count)) : build(count));
+}
+
+function textByDay(build: (day: Day) => string): (day: Day) => string {
+  const byCount = textByCount(
+    (offset) => build(offset + FIRST_CACHED_DAY),
+    LAST_CACHED_DAY - FIRST_CACHED_DAY + 1,
+  );
+  return (day) => byCount(day - FIRST_CACHED_DAY);
 }
 
 export function windowFor(rule: Rule, policy: Policy): Window {
@@ -185,61 +261,59 @@ function isOpen(status: Status): boolean {
   return status === 'Overdue' || status === 'Due soon' || status === 'On track';
 }
 
-type DobReading = { day: Day; monthOnly: boolean } | { problem: string };
-
 /**
- * The date of birth every rule needs. Blank, unreadable, after the as-of date, or 26 or
- * older: then every active rule of the row is Check data (RULES.md section 2).
+ * The date of birth every rule needs, or the problem with it. Blank, unreadable, after the
+ * as-of date, or 26 or older: then every active rule of the row is Check data (RULES.md section 2).
  */
-function dateOfBirthOf(row: CanonicalRow, run: RunSettings): DobReading {
-  const reading = readDateOfBirth(row.values.dateOfBirth);
-  if (reading.state === 'blank') return { problem: 'No date of birth recorded' };
+function dateOfBirthOf(raw: RawCell, run: RunSettings): { day: Day; monthOnly: boolean } | string {
+  const reading = readDateOfBirth(raw);
+  if (reading.state === 'blank') return 'No date of birth recorded';
   if (reading.state === 'unreadable') {
-    return {
-      problem: reading.text
-        ? `Date of birth "${reading.text}" is not a date: please check it`
-        : 'Date of birth could not be read as a date: please check it',
-    };
+    return reading.text
+      ? `Date of birth "${reading.text}" is not a date: please check it`
+      : 'Date of birth could not be read as a date: please check it';
   }
-  const { day, monthOnly } = reading.value;
-  if (day > run.asOf)
-    return { problem: `Date of birth ${toUk(day)} is after the as-of date ${toUk(run.asOf)}` };
+  const { day } = reading.value;
+  if (day > run.asOf) return `Date of birth ${toUk(day)} is after the as-of date ${toUk(run.asOf)}`;
   if (run.asOf >= ageDate(day, 26, 0, run.policy.leapDayBirthdays)) {
-    return { problem: `Date of birth ${toUk(day)} makes the young person 26 or older` };
+    return `Date of birth ${toUk(day)} makes the young person 26 or older`;
   }
-  return { day, monthOnly };
+  return reading.value;
 }
 
-function everyRuleCheckData(row: CanonicalRow, run: RunSettings, problem: string): RowResult {
-  const results: Record<string, RuleResult> = {};
-  for (const rule of run.active) {
-    results[rule.id] = { status: 'Check data', due: null, explanation: `Check data: ${problem}` };
-  }
+function everyRuleCheckData(
+  row: CanonicalRow,
+  run: RunSettings,
+  ctx: RowContext,
+  problem: string,
+): RowResult {
+  const results: Record<string, RuleResult | null> = { ...run.resultsShape };
+  for (let i = 0; i < run.active.length; i += 1)
+    results[run.active[i].id] = run.shared[i].checkData.get(problem);
   return {
     row: row.row,
     overall: run.active.length ? 'Check data' : 'Not applicable',
     nextAction: null,
-    leavingCareStatus: suppliedStatus(row, run.tracked) ?? 'Unknown',
-    results,
+    leavingCareStatus: suppliedStatusOf(ctx),
+    results: results as Record<string, RuleResult>,
   };
 }
 
-/** A leaving-care status the tracker supplies, as given, even when the care dates are unusable. */
-function suppliedStatus(row: CanonicalRow, tracked: ReadonlySet<RuleFieldName>): LeavingCareStatus | null {
-  if (!tracked.has('leavingCareStatus')) return null;
-  const reading = readLeavingCareStatus(row.values.leavingCareStatus);
-  return reading.state === 'value' ? reading.value : null;
-}
-
-function leavingCareStatusOf(
-  ctx: RowContext,
-  row: CanonicalRow,
-  tracked: ReadonlySet<RuleFieldName>,
-): LeavingCareStatus {
+function leavingCareStatusOf(ctx: RowContext): LeavingCareStatus {
   try {
     return ctx.leavingCareStatus();
   } catch (error) {
-    if (error instanceof DataProblem) return suppliedStatus(row, tracked) ?? 'Unknown';
+    if (error instanceof DataProblem) return suppliedStatusOf(ctx);
+    throw error;
+  }
+}
+
+/** A leaving-care status the tracker supplies, as given, even when the care dates are unusable. */
+function suppliedStatusOf(ctx: RowContext): LeavingCareStatus {
+  try {
+    return ctx.suppliedStatus() ?? 'Unknown';
+  } catch (error) {
+    if (error instanceof DataProblem) return 'Unknown';
     throw error;
   }
 }

@@ -48,17 +48,28 @@ export function notLookedAfterReason(ctx: RuleContext): string | null {
   return ctx.lookedAfter() ? null : NOT_LOOKED_AFTER;
 }
 
-const notInCohortReasons = new Map<string, string>();
+/**
+ * A reason that depends on one small value (a status, an NC year, a policy threshold),
+ * built once per value: rows then share one string, and the engine shares their results.
+ */
+export function reasonBy<K extends string | number>(build: (key: K) => string): (key: K) => string {
+  const made = new Map<K, string>();
+  return (key) => {
+    let reason = made.get(key);
+    if (reason === undefined) {
+      reason = build(key);
+      made.set(key, reason);
+    }
+    return reason;
+  };
+}
+
+const notInCohort = reasonBy(
+  (status: string) => `Not in the leaving-care cohort (leaving-care status: ${status})`,
+);
 
 export function notInCohortReason(ctx: RuleContext): string | null {
-  if (ctx.inLeavingCareCohort()) return null;
-  const status = ctx.leavingCareStatus();
-  let reason = notInCohortReasons.get(status);
-  if (reason === undefined) {
-    reason = `Not in the leaving-care cohort (leaving-care status: ${status})`;
-    notInCohortReasons.set(status, reason);
-  }
-  return reason;
+  return ctx.inLeavingCareCohort() ? null : notInCohort(ctx.leavingCareStatus());
 }
 
 /** A pathway-to-adulthood rule's applicability: age band first, then the leaving-care cohort. */

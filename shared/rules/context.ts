@@ -36,64 +36,107 @@ const NOT_IN_FUTURE: ReadonlySet<RuleFieldName> = new Set<RuleFieldName>([
   'placementStartDate',
 ]);
 
-/** Each rule field's position, for the row's array of readings. */
-const FIELD_INDEX = Object.fromEntries(RULE_FIELD_NAMES.map((field, index) => [field, index])) as Record<
-  RuleFieldName,
-  number
->;
+/**
+ * Each rule field's position in a row's arrays of cells and readings. A row arrives as an
+ * object whose keys are whichever cells are filled, so rows have many different shapes;
+ * reading such an object by field name is slow (a megamorphic lookup), so each row is
+ * copied into an array once, and the rules read the array.
+ */
+export const FIELD_INDEX: ReadonlyMap<string, number> = new Map(
+  RULE_FIELD_NAMES.map((field, index) => [field, index]),
+);
+const FIELD_COUNT = RULE_FIELD_NAMES.length;
 
-/** The few ages the rules ask about (15, 15y9m, 16...), numbered as they are first asked for. */
-const AGE_SLOTS = new Map<number, number>();
+function fieldIndex(field: RuleFieldName): number {
+  return FIELD_INDEX.get(field) as number;
+}
+
+/** Birthdays are remembered per row by slot: the few ages the rules ask about (15, 15y9m, 16...). */
+const AGE_SLOT_LIMIT_MONTHS = 30 * 12;
+const AGE_SLOTS = 32;
+const ageSlotByMonths: number[] = new Array<number>(AGE_SLOT_LIMIT_MONTHS).fill(-1);
+let ageSlotsInUse = 0;
 function ageSlot(ageInMonths: number): number {
-  let slot = AGE_SLOTS.get(ageInMonths);
-  if (slot === undefined) {
-    slot = AGE_SLOTS.size;
-    AGE_SLOTS.set(ageInMonths, slot);
+  if (ageInMonths < 0 || ageInMonths >= AGE_SLOT_LIMIT_MONTHS) return -1;
+  let slot = ageSlotByMonths[ageInMonths];
+  if (slot < 0) {
+    if (ageSlotsInUse === AGE_SLOTS) return -1;
+    slot = ageSlotsInUse;
+    ageSlotsInUse += 1;
+    ageSlotByMonths[ageInMonths] = slot;
   }
   return slot;
 }
 
 const COHORT_STATUSES: ReadonlySet<LeavingCareStatus> = new Set(['Eligible', 'Relevant', 'Former relevant']);
 
-export interface RowInput {
-  readonly values: Partial<Record<RuleFieldName, RawCell>>;
+/** What stays the same for every row of one evaluation. */
+export interface RunInput {
   readonly tracked: ReadonlySet<RuleFieldName>;
   readonly asOf: Day;
   readonly policy: Policy;
-  readonly dateOfBirth: Day;
 }
 
+/**
+ * One context serves every row of an evaluation: `startRow` loads the next row and forgets
+ * everything worked out for the previous one. (A context per row cost more to allocate
+ * than most rules cost to run.)
+ */
 export class RowContext implements RuleContext {
   readonly asOf: Day;
   readonly policy: Policy;
-  readonly dateOfBirth: Day;
-  private readonly values: Partial<Record<RuleFieldName, RawCell>>;
-  private readonly tracked: ReadonlySet<RuleFieldName>;
-  /** facts already worked out for this row: rule after rule asks for them again */
-  private readonly memo: {
-    careEnd?: Day | DataProblem;
-    lookedAfter?: boolean | DataProblem;
-    eligibleFrom?: Day | DataProblem;
-    leavingCareStatus?: LeavingCareStatus | DataProblem;
-  } = {};
+  dateOfBirth: Day = NaN;
+  /** whether the tracker has a column for each field, by field position */
+  private readonly tracked: readonly boolean[];
+  /** the row's raw cells, by field position */
+  private readonly cells: RawCell[] = new Array<RawCell>(FIELD_COUNT).fill(undefined);
   /**
    * Each field's reading once read: its value, null for blank, or the problem with it;
-   * indexed by the field's position (an array, not a Map: one allocation per row, no rehashing).
+   * undefined while not yet read. Rule after rule asks for the same fields.
    */
-  private readonly readings: unknown[] = new Array(RULE_FIELD_NAMES.length);
-  /** the birthdays worked out so far, by `ageSlot` */
-  private readonly ageDates: (Day | undefined)[] = [];
+  private readonly readings: unknown[] = new Array<unknown>(FIELD_COUNT).fill(undefined);
+  /** the birthdays worked out for this row, by `ageSlot` (NaN: not yet) */
+  private readonly ageDates = new Float64Array(AGE_SLOTS).fill(NaN);
+  /** facts worked out for this row, or the problem met working them out */
+  private careEndFact: Day | DataProblem | undefined = undefined;
+  private lookedAfterFact: boolean | DataProblem | undefined = undefined;
+  private eligibleFromFact: Day | DataProblem | undefined = undefined;
+  private leavingCareStatusFact: LeavingCareStatus | DataProblem | undefined = undefined;
 
-  constructor(input: RowInput) {
-    this.values = input.values;
-    this.tracked = input.tracked;
-    this.asOf = input.asOf;
-    this.policy = input.policy;
-    this.dateOfBirth = input.dateOfBirth;
+  constructor(run: RunInput) {
+    this.asOf = run.asOf;
+    this.policy = run.policy;
+    this.tracked = RULE_FIELD_NAMES.map((field) => run.tracked.has(field));
+  }
+
+  /** Loads a row's cells; the date of birth is set once it has been read (`setDateOfBirth`). */
+  startRow(values: Partial<Record<RuleFieldName, RawCell>>): void {
+    this.cells.fill(undefined);
+    this.readings.fill(undefined);
+    this.ageDates.fill(NaN);
+    this.careEndFact = undefined;
+    this.lookedAfterFact = undefined;
+    this.eligibleFromFact = undefined;
+    this.leavingCareStatusFact = undefined;
+    this.dateOfBirth = NaN;
+    // for-in reads each filled cell by its position in the object (fast for any shape)
+    for (const field in values) {
+      const index = FIELD_INDEX.get(field);
+      if (index !== undefined && this.tracked[index]) this.cells[index] = values[field as RuleFieldName];
+    }
+  }
+
+  setDateOfBirth(day: Day): void {
+    this.dateOfBirth = day;
+  }
+
+  /** The raw cell of a tracked field (undefined when blank or not tracked). */
+  cell(field: RuleFieldName): RawCell {
+    return this.cells[fieldIndex(field)];
   }
 
   has(field: RuleFieldName): boolean {
-    return this.tracked.has(field);
+    return this.tracked[fieldIndex(field)];
   }
 
   uk(day: Day): string {
@@ -101,22 +144,27 @@ export class RowContext implements RuleContext {
   }
 
   date(field: RuleFieldName): Day | null {
-    const known = this.readings[FIELD_INDEX[field]];
-    if (known !== undefined) return settled(known) as Day | null;
-    return settled(this.remember(field, this.checkedDate(field))) as Day | null;
+    const index = fieldIndex(field);
+    let reading = this.readings[index];
+    if (reading === undefined) {
+      reading = this.checkedDate(field, index);
+      this.readings[index] = reading;
+    }
+    return settled(reading as Day | null | DataProblem);
   }
 
-  private checkedDate(field: RuleFieldName): Day | null | DataProblem {
-    const day = this.read(field, readDate, 'a date');
+  private checkedDate(field: RuleFieldName, index: number): Day | null | DataProblem {
+    const day = this.read(field, index, readDate, 'a date');
     if (day === null || day instanceof DataProblem) return day;
-    const label = FIELD_BY_NAME[field].label;
-    if (NOT_IN_FUTURE.has(field) && day > this.asOf) {
+    if (day > this.asOf && NOT_IN_FUTURE.has(field)) {
       return new DataProblem(
-        `${label} ${toUk(day)} is after the as-of date ${toUk(this.asOf)}: is it a planned date in the wrong column?`,
+        `${FIELD_BY_NAME[field].label} ${toUk(day)} is after the as-of date ${toUk(this.asOf)}: is it a planned date in the wrong column?`,
       );
     }
     if (day < this.dateOfBirth) {
-      return new DataProblem(`${label} ${toUk(day)} is before the date of birth ${toUk(this.dateOfBirth)}`);
+      return new DataProblem(
+        `${FIELD_BY_NAME[field].label} ${toUk(day)} is before the date of birth ${toUk(this.dateOfBirth)}`,
+      );
     }
     return day;
   }
@@ -130,47 +178,64 @@ export class RowContext implements RuleContext {
   }
 
   yesNo(field: RuleFieldName): boolean | null {
-    const kind = FIELD_BY_NAME[field].kind;
-    const reader = kind === 'document' ? readDocument : kind === 'presence' ? readPresence : readYesNo;
-    const known = this.readings[FIELD_INDEX[field]];
-    if (known !== undefined) return settled(known) as boolean | null;
-    return settled(this.remember(field, this.read(field, reader, 'yes or no'))) as boolean | null;
+    const index = fieldIndex(field);
+    let reading = this.readings[index];
+    if (reading === undefined) {
+      const kind = FIELD_BY_NAME[field].kind;
+      const reader = kind === 'document' ? readDocument : kind === 'presence' ? readPresence : readYesNo;
+      reading = this.read(field, index, reader, 'yes or no');
+      this.readings[index] = reading;
+    }
+    return settled(reading as boolean | null | DataProblem);
   }
 
   integer(field: RuleFieldName): number | null {
-    const known = this.readings[FIELD_INDEX[field]];
-    if (known !== undefined) return settled(known) as number | null;
-    let value = this.read(field, readInteger, 'a whole number');
-    const spec = FIELD_BY_NAME[field];
-    if (
-      typeof value === 'number' &&
-      ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max))
-    ) {
-      value = new DataProblem(`${spec.label} ${value} is outside ${spec.min ?? '…'}–${spec.max ?? '…'}`);
+    const index = fieldIndex(field);
+    let reading = this.readings[index];
+    if (reading === undefined) {
+      reading = this.read(field, index, readInteger, 'a whole number');
+      const spec = FIELD_BY_NAME[field];
+      if (
+        typeof reading === 'number' &&
+        ((spec.min !== undefined && reading < spec.min) || (spec.max !== undefined && reading > spec.max))
+      ) {
+        reading = new DataProblem(
+          `${spec.label} ${reading} is outside ${spec.min ?? '…'}–${spec.max ?? '…'}`,
+        );
+      }
+      this.readings[index] = reading;
     }
-    return settled(this.remember(field, value)) as number | null;
+    return settled(reading as number | null | DataProblem);
   }
 
   placementType(): PlacementType | null {
-    const known = this.readings[FIELD_INDEX.placementType];
-    if (known !== undefined) return settled(known) as PlacementType | null;
-    const value = this.read('placementType', readPlacementType, 'a placement type');
-    return settled(this.remember('placementType', value)) as PlacementType | null;
+    return this.readEnum('placementType', readPlacementType, 'a placement type');
   }
 
   eetStatus(): EetStatus | null {
-    const known = this.readings[FIELD_INDEX.eetStatus];
-    if (known !== undefined) return settled(known) as EetStatus | null;
-    return settled(
-      this.remember('eetStatus', this.read('eetStatus', readEetStatus, 'EET or NEET')),
-    ) as EetStatus | null;
+    return this.readEnum('eetStatus', readEetStatus, 'EET or NEET');
+  }
+
+  private readEnum<T>(
+    field: RuleFieldName,
+    reader: (raw: RawCell) => CellReading<T>,
+    expected: string,
+  ): T | null {
+    const index = fieldIndex(field);
+    let reading = this.readings[index];
+    if (reading === undefined) {
+      reading = this.read(field, index, reader, expected);
+      this.readings[index] = reading;
+    }
+    return settled(reading as T | null | DataProblem);
   }
 
   ageDate(years: number, months = 0): Day {
     // Several rules ask for the same birthdays (15, 16, 18...): work each out once per row.
     const slot = ageSlot(years * 12 + months);
+    if (slot < 0) return ageDate(this.dateOfBirth, years, months, this.policy.leapDayBirthdays);
     let day = this.ageDates[slot];
-    if (day === undefined) {
+    if (Number.isNaN(day)) {
       day = ageDate(this.dateOfBirth, years, months, this.policy.leapDayBirthdays);
       this.ageDates[slot] = day;
     }
@@ -198,25 +263,29 @@ export class RowContext implements RuleContext {
 
   /** When care ended or ends: the recorded careEnd, and at the latest the 18th birthday (RULES.md section 4). */
   careEnd(): Day {
-    this.memo.careEnd ??= attempt(() => {
-      const eighteenth = this.ageDate(18);
-      const recorded = this.has('careEndDate') ? this.date('careEndDate') : null;
-      const start = this.careStart();
-      if (recorded !== null && start !== null && recorded < start) {
-        throw new DataProblem(`Care ended ${toUk(recorded)} before it started ${toUk(start)}`);
-      }
-      return recorded === null ? eighteenth : Math.min(recorded, eighteenth);
-    });
-    return settled(this.memo.careEnd);
+    if (this.careEndFact === undefined) this.careEndFact = attempt(() => this.workOutCareEnd());
+    return settled(this.careEndFact);
+  }
+
+  private workOutCareEnd(): Day {
+    const eighteenth = this.ageDate(18);
+    const recorded = this.has('careEndDate') ? this.date('careEndDate') : null;
+    const start = this.careStart();
+    if (recorded !== null && start !== null && recorded < start) {
+      throw new DataProblem(`Care ended ${toUk(recorded)} before it started ${toUk(start)}`);
+    }
+    return recorded === null ? eighteenth : Math.min(recorded, eighteenth);
   }
 
   lookedAfter(): boolean {
-    this.memo.lookedAfter ??= attempt(() => {
-      const start = this.careStart();
-      const end = this.careEnd();
-      return this.asOf < end && (start === null || start <= this.asOf);
-    });
-    return settled(this.memo.lookedAfter);
+    if (this.lookedAfterFact === undefined) {
+      this.lookedAfterFact = attempt(() => {
+        const start = this.careStart();
+        const end = this.careEnd();
+        return this.asOf < end && (start === null || start <= this.asOf);
+      });
+    }
+    return settled(this.lookedAfterFact);
   }
 
   /**
@@ -225,25 +294,28 @@ export class RowContext implements RuleContext {
    * the current period of care known.
    */
   eligibleFrom(): Day {
-    this.memo.eligibleFrom ??= attempt(() => {
-      const fourteenth = this.ageDate(14);
-      const start = this.careStart();
-      return Math.max(this.ageDate(16), Math.max(start ?? fourteenth, fourteenth) + 91);
-    });
-    return settled(this.memo.eligibleFrom);
+    if (this.eligibleFromFact === undefined) {
+      this.eligibleFromFact = attempt(() => {
+        const fourteenth = this.ageDate(14);
+        const start = this.careStart();
+        return Math.max(this.ageDate(16), Math.max(start ?? fourteenth, fourteenth) + 91);
+      });
+    }
+    return settled(this.eligibleFromFact);
   }
 
   leavingCareStatus(): LeavingCareStatus {
-    this.memo.leavingCareStatus ??= attempt(() => {
-      if (this.has('leavingCareStatus')) {
-        const supplied = settled(
-          this.read('leavingCareStatus', readLeavingCareStatus, 'a leaving-care status'),
-        );
-        if (supplied !== null) return supplied;
-      }
-      return this.computedLeavingCareStatus();
-    });
-    return settled(this.memo.leavingCareStatus);
+    if (this.leavingCareStatusFact === undefined) {
+      this.leavingCareStatusFact = attempt(() => this.suppliedStatus() ?? this.computedLeavingCareStatus());
+    }
+    return settled(this.leavingCareStatusFact);
+  }
+
+  /** The leaving-care status the tracker supplies, if it has one (a problem when unreadable). */
+  suppliedStatus(): LeavingCareStatus | null {
+    return this.has('leavingCareStatus')
+      ? this.readEnum('leavingCareStatus', readLeavingCareStatus, 'a leaving-care status')
+      : null;
   }
 
   inLeavingCareCohort(): boolean {
@@ -271,19 +343,16 @@ export class RowContext implements RuleContext {
     return 'Not eligible';
   }
 
-  private remember<T>(field: RuleFieldName, value: T | null | DataProblem): T | null | DataProblem {
-    this.readings[FIELD_INDEX[field]] = value;
-    return value;
-  }
-
   /** The cell read by its kind's reader: its value, null when blank, or the problem with it. */
   private read<T>(
     field: RuleFieldName,
+    index: number,
     reader: (raw: RawCell) => CellReading<T>,
     expected: string,
   ): T | null | DataProblem {
-    if (!this.tracked.has(field)) return null;
-    const reading = reader(this.values[field]);
+    const raw = this.cells[index];
+    if (raw === undefined) return null;
+    const reading = reader(raw);
     if (reading.state === 'blank') return null;
     if (reading.state === 'value') return reading.value;
     const label = FIELD_BY_NAME[field].label;

@@ -1,5 +1,5 @@
 import { DOCUMENT_FIELDS, FIELD_BY_NAME } from '../../fields';
-import { ageBand, pathwayApplies } from '../common';
+import { ageBand, pathwayApplies, reasonBy } from '../common';
 import type { Rule } from '../types';
 
 const FROM_17_UNDER_21 = ageBand({ years: 17 }, { years: 21 });
@@ -26,9 +26,21 @@ export const leavingCareDocuments: Rule = {
     };
   },
   done(ctx) {
-    const tracked = DOCUMENT_FIELDS.filter((field) => ctx.has(field));
-    return tracked.every((field) => ctx.yesNo(field) === true)
-      ? `All documents recorded (${tracked.map((field) => FIELD_BY_NAME[field].label).join(', ')})`
-      : null;
+    let trackedMask = 0;
+    for (let i = 0; i < DOCUMENT_FIELDS.length; i += 1) {
+      const field = DOCUMENT_FIELDS[i];
+      if (!ctx.has(field)) continue;
+      if (ctx.yesNo(field) !== true) return null;
+      trackedMask |= 1 << i;
+    }
+    return allRecorded(trackedMask);
   },
 };
+
+/** "All documents recorded (...)" for the document columns the tracker has, by bit mask. */
+const allRecorded = reasonBy(
+  (trackedMask: number) =>
+    `All documents recorded (${DOCUMENT_FIELDS.filter((_, i) => trackedMask & (1 << i))
+      .map((field) => FIELD_BY_NAME[field].label)
+      .join(', ')})`,
+);

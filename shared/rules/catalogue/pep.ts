@@ -1,6 +1,6 @@
 import { workday } from '../../dates/workingDays';
 import { endOfNextTerm, ncYear } from '../../dates/school';
-import { notInCohortReason } from '../common';
+import { notInCohortReason, reasonBy } from '../common';
 import type { Rule, RuleContext } from '../types';
 
 /**
@@ -39,9 +39,11 @@ export const pep: Rule = {
   },
 };
 
+const notInSchoolYears = reasonBy((year: number) => `Not in Reception to Year 13 (NC year ${year})`);
+
 function outsideSchoolYears(ctx: RuleContext): string | null {
   const year = schoolYear(ctx);
-  return year >= 0 && year <= 13 ? null : `Not in Reception to Year 13 (NC year ${year})`;
+  return year >= 0 && year <= 13 ? null : notInSchoolYears(year);
 }
 
 function schoolYear(ctx: RuleContext): number {

@@ -1,4 +1,4 @@
-import { dateIfTracked, notLookedAfterReason } from '../common';
+import { dateIfTracked, notLookedAfterReason, reasonBy } from '../common';
 import type { Rule, RuleContext } from '../types';
 
 /**
@@ -27,8 +27,10 @@ export const sdqFollowUp: Rule = {
   },
 };
 
+const noHighScoreOf = reasonBy((threshold: number) => `No SDQ score of ${threshold} or more recorded`);
+
 function noHighScore(ctx: RuleContext): string | null {
   const score = ctx.integer('sdqScore');
   const threshold = ctx.policy.sdqFollowUpThreshold;
-  return score !== null && score >= threshold ? null : `No SDQ score of ${threshold} or more recorded`;
+  return score !== null && score >= threshold ? null : noHighScoreOf(threshold);
 }
