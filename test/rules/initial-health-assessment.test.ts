@@ -130,3 +130,24 @@ describe('initial-health-assessment: Not applicable / Check data', () => {
   );
   t('careStart after the as-of date', { careStartDate: '2026-12-01' }, { status: 'Check data' });
 });
+
+describe('initial-health-assessment: the Done explanation quotes the assessment that counts', () => {
+  t(
+    'an initial assessment and a later review: the initial one is quoted',
+    {
+      careStartDate: '2025-01-06',
+      initialHealthAssessmentDate: '2025-01-20',
+      lastHealthAssessmentDate: '2026-01-15',
+    },
+    { status: 'Done', explains: ['Initial health assessment recorded on 20/01/2025'] },
+  );
+  t(
+    'an initial assessment from an earlier period of care: the review in this period is quoted',
+    {
+      careStartDate: '2025-01-06',
+      initialHealthAssessmentDate: '2019-03-01',
+      lastHealthAssessmentDate: '2025-02-10',
+    },
+    { status: 'Done', explains: ['Health assessment recorded on 10/02/2025'] },
+  );
+});

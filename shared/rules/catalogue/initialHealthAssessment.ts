@@ -23,10 +23,25 @@ export const initialHealthAssessment: Rule = {
     };
   },
   done(ctx) {
-    const day = initialAssessmentDate(ctx);
-    return day === null ? null : `Health assessment recorded on ${ctx.uk(day)}`;
+    // Quote the assessment that counts as the initial one: the initial assessment column
+    // when it qualifies, otherwise the first review assessment in this period of care.
+    const from = countsFrom(ctx);
+    const initial = dateIfTracked(ctx, 'initialHealthAssessmentDate');
+    if (initial !== null && (from === null || initial >= from)) {
+      return `Initial health assessment recorded on ${ctx.uk(initial)}`;
+    }
+    const review = dateIfTracked(ctx, 'lastHealthAssessmentDate');
+    return review !== null && (from === null || review >= from)
+      ? `Health assessment recorded on ${ctx.uk(review)}`
+      : null;
   },
 };
+
+/** Assessments from this day on count for the current period of care (null: any recorded one). */
+function countsFrom(ctx: RuleContext): Day | null {
+  const start = ctx.careStart();
+  return start === null ? null : edate(start, -3);
+}
 
 /**
  * The assessment that counts as the initial one: any initial or review health assessment
@@ -39,6 +54,6 @@ export function initialAssessmentDate(ctx: RuleContext): Day | null {
     dateIfTracked(ctx, 'lastHealthAssessmentDate'),
   );
   if (assessed === null) return null;
-  const start = ctx.careStart();
-  return start === null || assessed >= edate(start, -3) ? assessed : null;
+  const from = countsFrom(ctx);
+  return from === null || assessed >= from ? assessed : null;
 }
