@@ -8,6 +8,7 @@ import { SAMPLE_SHEET, sampleWorkbook } from '../excel/testing/sampleTracker';
 import { trackerWorkbook } from '../excel/workbook';
 import { App } from './App';
 import { defaultSettings, memorySettings, type PaneSettings } from './settings';
+import { STATUS_FILL, STATUSES } from '../../shared/status';
 
 expect.extend(toHaveNoViolations);
 
@@ -74,6 +75,12 @@ describe('the task pane', () => {
     expect(screen.getByText(/Computed by this computer \(built-in rules\)/)).toBeInTheDocument();
     const counts = screen.getByRole('list', { name: 'Young people by overall flag' });
     expect(within(counts).getAllByRole('listitem').length).toBeGreaterThan(0);
+    // each count is shown in the fill its status has in the workbook
+    for (const item of within(counts).getAllByRole('listitem')) {
+      const status = STATUSES.find((s) => item.textContent?.startsWith(`${s}:`));
+      const fill = status && STATUS_FILL[status];
+      if (fill) expect((item.firstElementChild as HTMLElement).style.backgroundColor).toBe(hexToRgb(fill));
+    }
 
     // the confirmed mapping is in the workbook, with the visit column taken out
     expect(model.xmlParts).toHaveLength(1);
@@ -155,3 +162,8 @@ describe('the task pane', () => {
     expect(await screen.findByText(/will be worked out by the service/)).toBeInTheDocument();
   });
 });
+
+function hexToRgb(hex: string): string {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}

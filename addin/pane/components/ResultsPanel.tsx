@@ -13,20 +13,24 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { STATUSES, type Status } from '../../../shared/status';
+import type { ReactNode } from 'react';
+import { STATUS_FILL, STATUSES, type Status } from '../../../shared/status';
 import type { RefreshResults } from '../flow';
 
-type BadgeColor = 'danger' | 'warning' | 'important' | 'success' | 'subtle' | 'informative';
-
-export const STATUS_BADGE: Record<Status, BadgeColor> = {
-  Overdue: 'danger',
-  'Action needed': 'danger',
-  'Check data': 'important',
-  'Due soon': 'warning',
-  'On track': 'success',
-  Done: 'success',
-  'Not applicable': 'subtle',
-};
+/** The badge of a status, in the fill the workbook's status columns use, so pane and sheet agree. */
+function StatusBadge({ status, size, children }: { status: Status; size?: 'large'; children: ReactNode }) {
+  const fill = STATUS_FILL[status];
+  return fill === null ? (
+    <Badge appearance="tint" color="subtle" size={size}>
+      {children}
+    </Badge>
+  ) : (
+    // Dark text on the pale fills reads in light and dark themes alike.
+    <Badge appearance="filled" size={size} style={{ backgroundColor: `#${fill}`, color: '#242424' }}>
+      {children}
+    </Badge>
+  );
+}
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -68,9 +72,9 @@ export function ResultsPanel({ results, onSelectRow }: ResultsPanelProps) {
       >
         {STATUSES.filter((s) => results.counts[s]).map((status) => (
           <li key={status}>
-            <Badge appearance="tint" color={STATUS_BADGE[status]} size="large">
+            <StatusBadge status={status} size="large">
               {status}: {results.counts[status]}
-            </Badge>
+            </StatusBadge>
           </li>
         ))}
       </ul>
@@ -97,10 +101,7 @@ export function ResultsPanel({ results, onSelectRow }: ResultsPanelProps) {
                   </Button>
                 </TableCell>
                 <TableCell>
-                  <Badge appearance="tint" color={STATUS_BADGE[item.status]}>
-                    {item.status}
-                  </Badge>{' '}
-                  {item.what}
+                  <StatusBadge status={item.status}>{item.status}</StatusBadge> {item.what}
                 </TableCell>
                 <TableCell>{uk(item.due)}</TableCell>
               </TableRow>
