@@ -1,37 +1,40 @@
 /**
- * Load benchmark of the evaluate endpoint, through the local server (`npm run serve:api`,
- * which mounts the same handlers as the Functions host) started here as a child process.
+ * Load benchmark of the evaluate endpoint, through the local server (the same handlers as
+ * the Functions host) started here as a child process. It measures what a council deploys:
+ * the `npm run build:node` output (tsc, dist/), run by plain Node — not the TypeScript
+ * sources through tsx, whose esbuild output routes every call between modules through an
+ * export getter and runs the rules markedly slower.
  *
  *   npm run bench:api
  *
+ * 0. Builds dist/ (`npm run build:node`), unless BENCH_BUILD=0.
  * 1. autocannon: 500-row evaluate requests over 10 connections for 20 seconds —
  *    requests/s, p50/p99 latency, errors. Targets: 0 errors, p99 ≤ 250 ms.
  * 2. One 5,000-row request (the default row limit), one at a time: the median latency of
  *    several runs.
+ * 3. Where one 500-row request's time goes (JSON read, validation, rules, JSON reply),
+ *    measured in this process on the same dist/ modules.
  *
  * Options (environment): BENCH_DURATION (seconds, default 20), BENCH_CONNECTIONS (10),
- * BENCH_RUNS (runs of the 5,000-row request, 7), BENCH_WORKERS (worker processes, as the host's
- * FUNCTIONS_WORKER_PROCESS_COUNT, 1).
+ * BENCH_RUNS (runs of the 5,000-row request, 7), BENCH_WORKERS (worker processes behind the
+ * port, as the host's FUNCTIONS_WORKER_PROCESS_COUNT; default 1, the host's own default),
+ * BENCH_BUILD (0: use dist/ as it is).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { fromIso } from '../shared/dates/calendar';
-import { evaluate } from '../shared/engine';
-import { makeEvaluateRequestSchema, toEvaluateInput } from '../shared/wire';
 import { evaluateRequest } from '../test/api/wireRows';
+import { buildDist, DIST, fromDist, ROOT } from './dist';
 
-const ROOT = join(__dirname, '..');
 const KEY = 'bench-key';
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /** Node worker processes behind the port (the host's FUNCTIONS_WORKER_PROCESS_COUNT) */
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -44,8 +47,7 @@ function freePort(): Promise<number> {
 }
 
 async function startServer(port: number): Promise<ChildProcess> {
-  // One process (tsx as a loader, not a wrapper), so that stopping it stops the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/localServer.ts'], {
+  const child = spawn(process.execPath, [join(DIST, 'functions', 'localServer.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -71,21 +73,46 @@ async function startServer(port: number): Promise<ChildProcess> {
   throw new Error('the local server did not start within 60 s');
 }
 
-/**
- * CPU time (user + system, ms) a process has used, from /proc (Linux). On a shared machine
- * wall-clock latency depends on what else runs; CPU time per request does not.
- */
-function cpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
+/** CPU time (user + system, ms) one process has used, from /proc (Linux). */
+function processCpuMs(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime, stime, cutime, cstime (fields 14-17 of stat; 12-15 after the command name), in clock ticks
-    const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-    return (ticks * 1000) / 100;
+    // utime, stime (fields 14-15 of stat; 12-13 after the command name), in clock ticks
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return null;
   }
+}
+
+/** The process ids of a process's living children (the cluster's workers), from /proc. */
+function childPids(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+        .split(' ')
+        .filter((text) => text.trim() !== '')
+        .map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * CPU time (ms) the server has used: its process and, with several workers, each worker
+ * process. On a shared machine wall-clock latency depends on what else runs; CPU time per
+ * request does not.
+ */
+function serverCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  let total = 0;
+  for (const each of [pid, ...childPids(pid)]) {
+    const ms = processCpuMs(each);
+    if (ms === null) return null;
+    total += ms;
+  }
+  return total;
 }
 
 const median = (values: number[]) => {
@@ -105,12 +132,18 @@ async function timeOne(url: string, body: string): Promise<{ ms: number; status:
   return { ms: performance.now() - started, status: response.status, bytes: text.length };
 }
 
+type Phases = Record<'json' | 'validation' | 'rules' | 'reply', number>;
+
 /**
- * Where a request's time goes, measured in this process without HTTP: reading the JSON,
- * validating it (zod), the rules (shared/engine.ts) and writing the JSON reply. Medians.
+ * Where a request's time goes, measured in this process without HTTP, on the built dist/
+ * modules and the same calls as the evaluate handler: reading the JSON, validating it (zod),
+ * the rules (shared/engine.ts) and writing the JSON reply. Medians.
  */
-function phases(body: string, runs: number): Record<'json' | 'validation' | 'rules' | 'reply', number> {
-  const schema = makeEvaluateRequestSchema();
+async function phases(body: string, runs: number): Promise<Phases> {
+  const { validateEvaluateRequest, toEvaluateInput } =
+    await fromDist<typeof import('../shared/wire')>('shared/wire');
+  const { evaluate } = await fromDist<typeof import('../shared/engine')>('shared/engine');
+  const { fromIso } = await fromDist<typeof import('../shared/dates/calendar')>('shared/dates/calendar');
   const asOf = fromIso('2026-11-23') as number;
   const times = {
     json: [] as number[],
@@ -118,15 +151,18 @@ function phases(body: string, runs: number): Record<'json' | 'validation' | 'rul
     rules: [] as number[],
     reply: [] as number[],
   };
-  for (let i = 0; i < runs; i += 1) {
+  // (the first runs warm up the JIT, and are not counted)
+  for (let i = -5; i < runs; i += 1) {
+    if (i === 0) for (const list of Object.values(times)) list.length = 0;
     let t = performance.now();
     const json: unknown = JSON.parse(body);
     times.json.push(performance.now() - t);
     t = performance.now();
-    const request = schema.parse(json);
+    const request = validateEvaluateRequest(json);
     times.validation.push(performance.now() - t);
+    if (!request.success) throw new Error('the 500-row request is not valid');
     t = performance.now();
-    const result = evaluate(toEvaluateInput(request), { asOf });
+    const result = evaluate(toEvaluateInput(request.data), { asOf });
     times.rules.push(performance.now() - t);
     t = performance.now();
     JSON.stringify(result);
@@ -142,6 +178,7 @@ function phases(body: string, runs: number): Record<'json' | 'validation' | 'rul
 }
 
 async function main(): Promise<void> {
+  buildDist();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/api/evaluate`;
   const body500 = JSON.stringify(evaluateRequest(500, 1));
@@ -154,7 +191,7 @@ async function main(): Promise<void> {
       if (warm.status !== 200) throw new Error(`the 500-row request was refused with ${warm.status}`);
     }
 
-    const cpuBefore = cpuMs(server.pid);
+    const cpuBefore = serverCpuMs(server.pid);
     const load = await autocannon({
       url,
       method: 'POST',
@@ -163,6 +200,8 @@ async function main(): Promise<void> {
       headers: { 'content-type': 'application/json', 'x-functions-key': KEY },
       body: body500,
     });
+    // (taken before the 5,000-row requests, which would otherwise be counted against the 500-row ones)
+    const cpuAfter = serverCpuMs(server.pid);
 
     const single: number[] = [];
     let singleBytes = 0;
@@ -173,18 +212,17 @@ async function main(): Promise<void> {
       singleBytes = run.bytes;
     }
 
-    const cpuAfter = cpuMs(server.pid);
     const cpuPerRequest =
-      // (one process only: a cluster primary's /proc counts its workers only once they exit)
-      WORKERS === 1 && cpuBefore !== null && cpuAfter !== null && load.requests.total > 0
+      cpuBefore !== null && cpuAfter !== null && load.requests.total > 0
         ? Number(((cpuAfter - cpuBefore) / load.requests.total).toFixed(1))
         : null;
-    const split = phases(body500, 15);
+    const split = await phases(body500, 15);
     // autocannon's `errors` already counts its `timeouts`
     const errors = load.errors + load.non2xx;
     const figures = {
       when: new Date().toISOString(),
       machine: { cpus: cpus().length, loadAverage1m: Number(loadavg()[0].toFixed(2)), node: process.version },
+      server: 'node dist/functions/localServer.js (npm run build:node)',
       workers: WORKERS,
       load500: {
         connections: CONNECTIONS,
@@ -219,9 +257,13 @@ async function main(): Promise<void> {
 
     const p99ok = load.latency.p99 <= 250;
     const out = process.stdout;
+    const workers =
+      WORKERS === 1
+        ? '1 worker process (FUNCTIONS_WORKER_PROCESS_COUNT=1, the Functions host default)'
+        : `${WORKERS} worker processes (FUNCTIONS_WORKER_PROCESS_COUNT=${WORKERS}; the Functions host default is 1)`;
     out.write(
-      `\nEvaluate API benchmark (local server, ${WORKERS} worker process${WORKERS === 1 ? '' : 'es'}; ` +
-        `${figures.machine.cpus} CPUs, load average ${figures.machine.loadAverage1m}, Node ${process.version})\n\n`,
+      `\nEvaluate API benchmark: the local server on the tsc build (dist/), ${workers}\n` +
+        `(${figures.machine.cpus} CPUs shared with autocannon, load average ${figures.machine.loadAverage1m}, Node ${process.version})\n\n`,
     );
     out.write(
       `500-row requests, ${CONNECTIONS} connections, ${DURATION} s (${(body500.length / 1024).toFixed(0)} KB each)\n`,

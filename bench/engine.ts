@@ -6,12 +6,18 @@
  *
  * Prints rows/s as the median of 7 timed runs after 2 warm-up runs.
  * Usage: `npm run bench:engine [-- <rows>]`. Target: ≥ 100,000 rows/s for date-typed input.
+ *
+ * It measures the built engine (dist/, see ./dist.ts); BENCH_FROM=source measures the
+ * TypeScript sources through tsx instead, for comparison.
  */
 import { performance } from 'node:perf_hooks';
 import { type Day, edate, fromYmd, toExcelSerial, toJsDate, toYmd } from '../shared/dates/calendar';
-import { type CanonicalRow, evaluate, type RawCell } from '../shared/engine';
+import { type CanonicalRow, evaluate as evaluateFromSource, type RawCell } from '../shared/engine';
 import { FIELD_BY_NAME, RULE_FIELD_NAMES, type RuleFieldName } from '../shared/fields';
 import { seededRandom as mulberry32 } from '../test/support/seededRandom';
+import { buildDist, fromDist } from './dist';
+
+type Evaluate = typeof evaluateFromSource;
 
 const AS_OF: Day = fromYmd(2026, 11, 23);
 const WARM_UP = 2;
@@ -120,7 +126,7 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function measure(label: string, rows: CanonicalRow[]): void {
+function measure(evaluate: Evaluate, label: string, rows: CanonicalRow[]): void {
   const input = { tracked: RULE_FIELD_NAMES, rows };
   let results = 0;
   for (let i = 0; i < WARM_UP; i += 1) results = evaluate(input, { asOf: AS_OF }).rows.length;
@@ -145,21 +151,33 @@ function measure(label: string, rows: CanonicalRow[]): void {
   );
 }
 
-function main(): void {
+async function loadEvaluate(): Promise<{ evaluate: Evaluate; from: string }> {
+  if (process.env.BENCH_FROM === 'source') {
+    return { evaluate: evaluateFromSource, from: 'TypeScript sources through tsx' };
+  }
+  buildDist();
+  const { evaluate } = await fromDist<typeof import('../shared/engine')>('shared/engine');
+  return { evaluate, from: 'dist/ (npm run build:node)' };
+}
+
+async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 20_000);
+  const { evaluate, from } = await loadEvaluate();
   const base = generate(count);
   process.stdout.write(
-    `evaluate: ${count} rows, ${RULE_FIELD_NAMES.length} columns tracked, as of 2026-11-23; median of ${RUNS} runs after ${WARM_UP} warm-up\n`,
+    `evaluate from ${from}: ${count} rows, ${RULE_FIELD_NAMES.length} columns tracked, as of 2026-11-23; median of ${RUNS} runs after ${WARM_UP} warm-up\n`,
   );
   measure(
+    evaluate,
     'JS Date cells',
     asInput(base, (day) => toJsDate(day)),
   );
   measure(
+    evaluate,
     'Excel serial numbers',
     asInput(base, (day) => toExcelSerial(day)),
   );
-  measure('UK text dates', asInput(base, ukText));
+  measure(evaluate, 'UK text dates', asInput(base, ukText));
 }
 
-main();
+void main();

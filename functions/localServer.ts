@@ -12,7 +12,13 @@ import cluster from 'node:cluster';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HttpRequest, HttpResponse, type HttpResponseInit, InvocationContext } from '@azure/functions';
+import {
+  HttpRequest,
+  HttpResponse,
+  type HttpResponseInit,
+  InvocationContext,
+  type InvocationContextInit,
+} from '@azure/functions';
 import { RULES_VERSION } from '../shared/policy';
 import type { ErrorCode } from '../shared/wire';
 import { loadConfig, type ServiceConfig } from './lib/config';
@@ -97,17 +103,35 @@ function corsHeaders(origin: string): Record<string, string> {
   };
 }
 
+/**
+ * The handler's result as the library's HttpResponse (status and headers as it reads them),
+ * and the reply's text when it can be written as it is: a text body that says its own content
+ * type, as every handler's JSON reply does. Taking such a body back out of the Response's
+ * stream only copies it again (about 2 ms for a 500-row reply's 1.6 MB).
+ */
+function asResponse(result: HttpResponseInit | HttpResponse): {
+  response: HttpResponse;
+  text: string | null;
+} {
+  if (result instanceof HttpResponse) return { response: result, text: null };
+  if (typeof result.body === 'string' && result.jsonBody === undefined) {
+    const response = new HttpResponse({ ...result, body: undefined });
+    if (response.headers.has('content-type')) return { response, text: result.body };
+  }
+  return { response: new HttpResponse(result), text: null };
+}
+
 async function writeResponse(
   res: ServerResponse,
   result: HttpResponseInit | HttpResponse,
   extra: Record<string, string>,
 ) {
-  const response = result instanceof HttpResponse ? result : new HttpResponse(result);
+  const { response, text } = asResponse(result);
   const headers: Record<string, string> = { ...extra };
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const body = Buffer.from(await response.arrayBuffer());
+  const body = text !== null ? Buffer.from(text) : Buffer.from(await response.arrayBuffer());
   headers['content-length'] = String(body.length);
   res.writeHead(response.status, headers);
   res.end(body);
@@ -119,7 +143,11 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
     routes(config).map((route) => [`/api/${route.route}`.toLowerCase(), route]),
   );
   const allowed = new Set(config.allowedOrigins);
-  const log = options.log ?? (() => undefined);
+  const log = options.log;
+  // With nowhere to write, a log line is not even put together.
+  const logHandler: InvocationContextInit['logHandler'] = log
+    ? (level, ...args) => log(`[${level}] ${args.map(String).join(' ')}`)
+    : () => undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -196,7 +224,7 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
     const context = new InvocationContext({
       invocationId: randomUUID(),
       functionName: route.name,
-      logHandler: (level, ...args) => log(`[${level}] ${args.map(String).join(' ')}`),
+      logHandler,
     });
     await writeResponse(res, await route.handler(request, context), cors);
   }

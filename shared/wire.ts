@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { isValidYmd } from './dates/calendar';
-import type { CanonicalRow, EvaluateInput, RawCell } from './engine';
+import type { CanonicalRow, EvaluateInput } from './engine';
 import {
   EET_STATUSES,
   FIELD_BY_NAME,
@@ -20,7 +20,6 @@ import {
   LEAVING_CARE_STATUSES,
   PLACEMENT_TYPES,
   RULE_FIELD_NAMES,
-  isFieldName,
   type FieldKind,
   type LocalFieldName,
   type RuleFieldName,
@@ -79,42 +78,52 @@ function strictObject<T extends z.core.$ZodLooseShape>(shape: T, where: string) 
 // ---------------------------------------------------------------------------------------
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const ISO_DAY_OR_MONTH = /^\d{4}-\d{2}(-\d{2})?$/;
 
-function inYearRange(year: number): boolean {
-  return year >= WIRE_LIMITS.minYear && year <= WIRE_LIMITS.maxYear;
+/** The number written by `count` ASCII digits of `text` from `at`, or -1 if one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
-/** A real calendar date, `YYYY-MM-DD`, in 1900..2199. */
+/**
+ * Whether `YYYY-MM-DD` or (with `monthOnly`) `YYYY-MM` text names a real calendar date in the
+ * wire's years; text of another shape passes, as the pattern check before it reports that.
+ * Read digit by digit rather than through a second regex match: it runs for every date of
+ * every row, and a match array with three number conversions cost more than the whole check.
+ */
+function isRealDateOrOtherShape(text: string, monthOnly: boolean): boolean {
+  const length = text.length;
+  const shaped =
+    length === 10 ? text[4] === '-' && text[7] === '-' : monthOnly && length === 7 && text[4] === '-';
+  if (!shaped) return true;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = length === 10 ? digitsAt(text, 8, 2) : 1;
+  if (year < 0 || month < 0 || day < 0) return true;
+  return isValidYmd(year, month, day) && year >= WIRE_LIMITS.minYear && year <= WIRE_LIMITS.maxYear;
+}
+
+const NOT_A_REAL_DATE = `not a real calendar date between ${WIRE_LIMITS.minYear} and ${WIRE_LIMITS.maxYear}`;
+
+/** A real calendar date, `YYYY-MM-DD`, in 1900..2100. */
 export const isoDateSchema = z
   .string({ error: 'expected a date as text, YYYY-MM-DD' })
   .regex(ISO_DAY, { error: 'not a date: send dates as YYYY-MM-DD' })
-  .refine(
-    (text) => {
-      const match = ISO_DAY.exec(text);
-      // (text of the wrong shape is reported once, by the pattern above; a union must not abort)
-      return (
-        !match ||
-        (isValidYmd(Number(match[1]), Number(match[2]), Number(match[3])) && inYearRange(Number(match[1])))
-      );
-    },
-    { error: `not a real calendar date between ${WIRE_LIMITS.minYear} and ${WIRE_LIMITS.maxYear}` },
-  )
+  // (text of the wrong shape is reported once, by the pattern above; a union must not abort)
+  .refine((text) => isRealDateOrOtherShape(text, false), { error: NOT_A_REAL_DATE })
   .meta({ description: 'A calendar date, YYYY-MM-DD.', examples: ['2026-11-23'] });
 
 /** A date of birth: a full date, or a month (`YYYY-MM`) when the tracker records only the month. */
 const dateOfBirthTextSchema = z
   .string({ error: 'expected a date of birth as YYYY-MM-DD or YYYY-MM' })
-  .regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: 'not a date: send a date of birth as YYYY-MM-DD, or YYYY-MM' })
-  .refine(
-    (text) => {
-      const match = ISO_DAY.exec(text) ?? ISO_MONTH.exec(text);
-      if (!match) return true; // reported by the pattern above
-      const [, y, m, d] = match;
-      return isValidYmd(Number(y), Number(m), d === undefined ? 1 : Number(d)) && inYearRange(Number(y));
-    },
-    { error: `not a real calendar date between ${WIRE_LIMITS.minYear} and ${WIRE_LIMITS.maxYear}` },
-  )
+  .regex(ISO_DAY_OR_MONTH, { error: 'not a date: send a date of birth as YYYY-MM-DD, or YYYY-MM' })
+  .refine((text) => isRealDateOrOtherShape(text, true), { error: NOT_A_REAL_DATE })
   .meta({
     description:
       'A date of birth, YYYY-MM-DD; or YYYY-MM when only the month is known (the 15th is assumed).',
@@ -177,11 +186,13 @@ function fieldValueSchema(name: RuleFieldName) {
     spec.min !== undefined || spec.max !== undefined
       ? ` (meaningful range ${spec.min ?? '…'}–${spec.max ?? '…'}; other values come back as Check data)`
       : '';
-  // Nullable first: a blank cell is accepted without trying, and failing, the value's schema.
+  // Nullable outside the union: a blank cell (a third of all cells) is accepted at once,
+  // without the union trying the value's schema, and failing, on the way.
   return z
-    .union([schema.nullable(), unreadableSchema], {
+    .union([schema, unreadableSchema], {
       error: `expected ${expected}, null for a blank cell, or {"unreadable": true}`,
     })
+    .nullable()
     .optional()
     .meta({ description: `${spec.label}: ${expected}${range}; null when blank.` });
 }
@@ -270,12 +281,16 @@ function crossCheck(
       addIssue({ code: 'custom', path: ['tracked', index], message: `${field} is listed twice` });
     tracked.add(field);
   });
+  // A row's fields are rule fields (the row schema admits no others): when every rule field is
+  // tracked, none can be untracked, and the rows need not be looked through field by field.
+  const allTracked = RULE_FIELD_NAMES.every((field) => tracked.has(field));
   const seenRows = new Set<number>();
   request.rows.forEach((row, index) => {
     if (seenRows.has(row.row)) {
       addIssue({ code: 'custom', path: ['rows', index, 'row'], message: `row ${row.row} appears twice` });
     }
     seenRows.add(row.row);
+    if (allTracked) return;
     for (const field of Object.keys(row.fields)) {
       if (!tracked.has(field)) {
         addIssue({
@@ -429,15 +444,11 @@ export type ErrorResponse = z.infer<typeof errorResponseSchema>;
  * engine's readers take as it is (ISO dates, `YYYY-MM` month-only births, booleans, whole
  * numbers, the canonical enum words, `{ unreadable: true }`), so the engine reads it with
  * the same cell readers as the CLI and the pane's built-in copy, and the results are the
- * same whichever ran them.
+ * same whichever ran them. A validated row's `fields` is the schema's own fresh object,
+ * holding only rule fields, so it is handed to the engine (which only reads it) as it is,
+ * not copied value by value.
  */
 export function toEvaluateInput(request: Pick<EvaluateRequest, 'tracked' | 'rows'>): EvaluateInput {
-  const rows: CanonicalRow[] = request.rows.map(({ row, fields }) => {
-    const values: Partial<Record<RuleFieldName, RawCell>> = {};
-    for (const [field, value] of Object.entries(fields) as [RuleFieldName, WireValue | undefined][]) {
-      if (value !== undefined && isFieldName(field)) values[field] = value;
-    }
-    return { row, values };
-  });
+  const rows: CanonicalRow[] = request.rows.map(({ row, fields }) => ({ row, values: fields }));
   return { tracked: [...request.tracked], rows };
 }
