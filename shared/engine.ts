@@ -136,7 +136,7 @@ function checkData(problem: string, due: Day | null, shared: RuleSharedResults):
     : { status: 'Check data', due: toIso(due), explanation: `Check data: ${problem}` };
 }
 
-export function evaluateRow(row: CanonicalRow, run: RunSettings, ctx: RowContext): RowResult {
+function evaluateRow(row: CanonicalRow, run: RunSettings, ctx: RowContext): RowResult {
   ctx.startRow(row.values);
   const dob = dateOfBirthOf(ctx.cell('dateOfBirth'), run);
   if (typeof dob === 'string') return everyRuleCheckData(row, run, ctx, dob);
@@ -167,7 +167,7 @@ export function evaluateRow(row: CanonicalRow, run: RunSettings, ctx: RowContext
 }
 
 /** One rule on one row: applies → due → done / requirement → status by the warning window. */
-export function assess(
+function assess(
   rule: Rule,
   ctx: RowContext,
   window: Window,
@@ -212,7 +212,7 @@ export function assess(
  * from the start of the warning window it is Due soon, before that On track.
  * `citation` is the rule's " (source)".
  */
-export function statusByWindow(due: DueDate, asOf: Day, window: Window, citation: string): RuleResult {
+function statusByWindow(due: DueDate, asOf: Day, window: Window, citation: string): RuleResult {
   const windowStart = 'days' in window ? due.day - window.days : edate(due.day, -window.months);
   const when = due.why + dueOn(due.day);
   if (asOf > due.day) {
