@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -67,11 +67,14 @@ async function main(): Promise<void> {
   const runner = `
     const { run, processIo } = require(${JSON.stringify(join(REPO, 'dist', 'cli', 'main.js'))});
     run(process.argv.slice(1), processIo()).then((code) => {
-      process.stderr.write('maxRSS ' + process.resourceUsage().maxRSS + '\\n');
+      const usage = process.resourceUsage();
+      process.stderr.write('maxRSS ' + usage.maxRSS + ' cpu ' + (usage.userCPUTime + usage.systemCPUTime) + '\\n');
       process.exitCode = code;
     });`;
   const times: number[] = [];
   const memory: number[] = [];
+  // CPU time (user + system) of the child: the fairer figure on a machine others are using
+  const cpu: number[] = [];
   let summary = '';
   for (let i = 0; i < RUNS; i += 1) {
     const started = process.hrtime.bigint();
@@ -84,12 +87,15 @@ async function main(): Promise<void> {
     if (child.status !== 0) throw new Error(`refresh failed: ${child.stderr}`);
     times.push(seconds);
     memory.push(Number(/maxRSS (\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024);
+    cpu.push(Number(/cpu (\d+)/.exec(child.stderr)?.[1] ?? 0) / 1e6);
     summary = child.stdout;
   }
   process.stdout.write(summary);
   process.stdout.write(
     `refresh command, ${rows} rows: median ${median(times).toFixed(2)} s wall, peak RSS median ${median(memory).toFixed(0)} MB ` +
       `(runs: ${times.map((t) => t.toFixed(2)).join(', ')} s; ${memory.map((m) => m.toFixed(0)).join(', ')} MB)\n` +
+      `CPU time (user + system) median ${median(cpu).toFixed(2)} s (runs: ${cpu.map((c) => c.toFixed(2)).join(', ')} s); ` +
+      `output ${(statSync(output).size / 1e6).toFixed(1)} MB (input ${(statSync(tracker).size / 1e6).toFixed(1)} MB)\n` +
       `targets: <= 6 s and <= 600 MB\n`,
   );
 }

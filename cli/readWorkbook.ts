@@ -9,8 +9,8 @@
  * package into an OLE compound file), an old .xls, a Word document, a text file renamed.
  * Nothing here writes to the file.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+import type * as CsvParse from 'csv-parse/sync';
+import type IconvLite from 'iconv-lite';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { RawCell } from '../shared/cells';
@@ -152,10 +152,25 @@ function readXlsx(bytes: Buffer, fileName: string): TrackerFile {
 // ---------------------------------------------------------------------------------------
 // CSV
 
+/**
+ * The CSV reader and the Windows-1252 decoder are loaded when a CSV file is read: a
+ * workbook needs neither, and every run of the command would otherwise load them.
+ */
+function csvParse(): typeof CsvParse {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('csv-parse/sync') as typeof CsvParse;
+}
+
+function iconv(): typeof IconvLite {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('iconv-lite') as typeof IconvLite;
+}
+
 function readCsv(bytes: Buffer, fileName: string): TrackerFile {
+  const text = decodeText(bytes);
   let records: string[][];
   try {
-    records = parseCsv(decodeText(bytes), {
+    records = csvParse().parse(text, {
       bom: true,
       relax_column_count: true,
       relax_quotes: true,
@@ -189,6 +204,6 @@ function decodeText(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return iconv.decode(bytes, 'win1252');
+    return iconv().decode(bytes, 'win1252');
   }
 }

@@ -29,8 +29,11 @@
  * - Cells are written as: text → inline strings (header cells of the tracker block →
  *   appended shared strings, as Table headers want), dates → serial numbers with an
  *   appended `dd/mm/yyyy` format, numbers → numbers; never formulas.
- * - Memory: the big parts the adapter writes (the tracker sheet, the tool sheets) are
- *   deflated as they are produced, a megabyte at a time.
+ * - Memory and speed: the big parts the adapter writes (the tracker sheet, the tool
+ *   sheets) are encoded straight to bytes and deflated as they are produced, two
+ *   megabytes at a time (zlib level 1: on a 20,000-row tracker's 110 MB of XML, level 6
+ *   saves a quarter of the file size for four times the compression time); the parts it
+ *   does not change are inflated only when read, and written back still compressed.
  */
 export { applyToPackage, applyWritePlan } from './applyWritePlan';
 export { XlsxPackage } from './package';

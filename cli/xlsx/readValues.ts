@@ -8,7 +8,17 @@ import type { RawCell } from '../../shared/cells';
 import { fromExcelSerial, toJsDate } from '../../shared/dates/calendar';
 import type { XlsxPackage } from './package';
 import { readSharedStrings } from './sharedStrings';
-import { cellContent, parseWorksheet, rowCells, rowsOf, type CellSpan, type Worksheet } from './sheetXml';
+import {
+  cellStyle,
+  cellType,
+  cellV,
+  inlineText,
+  parseWorksheet,
+  rowCells,
+  rowsOf,
+  type CellSpan,
+  type Worksheet,
+} from './sheetXml';
 import { stylesPath, WORKBOOK } from './workbook';
 import { attr, child, children, decodeOoxmlText, rootElement, tagText } from './xml';
 
@@ -41,10 +51,20 @@ export interface ValueContext {
   readonly dateStyles: ReadonlySet<number>;
   /** the workbook counts dates from 1904 (old Mac workbooks) */
   readonly date1904: boolean;
+  /** the dates read so far, by serial number (shared by the cells that hold them) */
+  readonly dates?: Map<number, Date>;
+  /** short inline texts read so far (shared by the cells that hold them) */
+  readonly texts?: Map<string, string>;
 }
 
 export function valueContext(pkg: XlsxPackage): ValueContext {
-  return { sharedStrings: readSharedStrings(pkg), dateStyles: dateStyles(pkg), date1904: uses1904(pkg) };
+  return {
+    sharedStrings: readSharedStrings(pkg),
+    dateStyles: dateStyles(pkg),
+    date1904: uses1904(pkg),
+    dates: new Map(),
+    texts: new Map(),
+  };
 }
 
 /** Every row of the sheet part at `path` (or its first `limit` rows): `rows[i]` is worksheet row i + 1. */
@@ -69,9 +89,10 @@ export function readSheetValues(
 
 function cellValue(ws: Worksheet, cell: CellSpan, context: ValueContext): RawCell {
   if (cell.contentEnd === cell.openEnd) return null;
-  const { type, style, inline, v } = cellContent(ws, cell);
-  if (inline !== null) return inline;
+  const type = cellType(ws, cell);
+  if (type === 'inlineStr') return sharedText(context, inlineText(ws, cell));
   // a formula's cached result, or the value itself; a formula never calculated has none
+  const v = cellV(ws.xml, cell);
   if (v === undefined) return null;
   switch (type) {
     case 's':
@@ -86,10 +107,37 @@ function cellValue(ws: Worksheet, cell: CellSpan, context: ValueContext): RawCel
     default: {
       const number = Number(v);
       if (!Number.isFinite(number)) return { unreadable: true };
-      if (!context.dateStyles.has(style)) return number;
-      return toJsDate(fromExcelSerial(context.date1904 ? number + 1462 : number));
+      if (!context.dateStyles.has(cellStyle(ws, cell))) return number;
+      return dateOf(context, context.date1904 ? number + 1462 : number);
     }
   }
+}
+
+/**
+ * Short inline text, one string for all the cells that hold it: a tracker refreshed before
+ * has a million inline cells of a few status words and labels.
+ */
+function sharedText(context: ValueContext, text: string): string {
+  const texts = context.texts;
+  if (!texts || text.length > 40) return text;
+  const known = texts.get(text);
+  if (known !== undefined) return known;
+  if (texts.size < 100_000) texts.set(text, text);
+  return text;
+}
+
+/**
+ * The date of a serial number. A tracker repeats the same dates thousands of times: one
+ * Date each, shared by the cells that hold it (readers never change a cell's value).
+ */
+function dateOf(context: ValueContext, serial: number): Date {
+  const dates = context.dates;
+  let date = dates?.get(serial);
+  if (date === undefined) {
+    date = toJsDate(fromExcelSerial(serial));
+    if (dates && dates.size < 100_000) dates.set(serial, date);
+  }
+  return date;
 }
 
 /** The cell formats (`cellXfs` entries) whose number format is a date format. */

@@ -3,7 +3,7 @@
  * and cells as positions in the text. A 20,000-row tracker's sheet is tens of megabytes,
  * so rows are found with `indexOf` and only the rows the tool writes are looked into.
  */
-import { columnNumber } from '../../shared/writePlan/a1';
+import { columnNumber, MAX_COLUMN } from '../../shared/writePlan/a1';
 import { WorkbookProblem } from './problems';
 import {
   decodeOoxmlText,
@@ -131,9 +131,90 @@ export function* rowsOf(ws: Worksheet): Generator<RowSpan> {
 }
 
 function rowNumberAttr(xml: string, start: number, gt: number): number | null {
-  const tag = xml.slice(start, gt);
-  const m = /\sr\s*=\s*["'](\d+)["']/.exec(tag);
-  return m ? Number(m[1]) : null;
+  const at = attributeValue(xml, start, gt, 114 /* r */, DIGITS);
+  return at < 0 ? null : Number(xml.slice(at, attributeEnd(xml, at, gt, DIGITS)));
+}
+
+/*
+ * Attributes read where a tracker has a million of them (a cell's r, t and s), without
+ * slicing the tag for a regular expression: `attributeValue` finds what the expression
+ * `\s<name>\s*=\s*["'](<value>)["']` would (the first match), and gives the index where
+ * its value starts (-1 for none). A value ends at the next quote of either kind.
+ */
+const DIGITS = 0;
+const WORD = 1;
+const CELL_REF = 2;
+
+function isSpace(c: number): boolean {
+  // what \s matches
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    (c > 127 &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
+  );
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isWordChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 95;
+}
+
+/** The end of a value of this kind starting at `i` (before `to`), then a quote; -1 when none. */
+function valueEnd(xml: string, i: number, to: number, kind: number): number {
+  let j = i;
+  if (kind === CELL_REF) {
+    // \$?[A-Za-z]{1,3}\$?\d+
+    if (j < to && xml.charCodeAt(j) === 36) j++;
+    const letters = j;
+    while (j < to && j - letters < 4 && isLetter(xml.charCodeAt(j))) j++;
+    if (j === letters || j - letters > 3) return -1;
+    if (j < to && xml.charCodeAt(j) === 36) j++;
+    const digits = j;
+    while (j < to && isDigit(xml.charCodeAt(j))) j++;
+    if (j === digits) return -1;
+  } else {
+    const accept = kind === DIGITS ? isDigit : isWordChar;
+    while (j < to && accept(xml.charCodeAt(j))) j++;
+    if (j === i) return -1;
+  }
+  const q = j < to ? xml.charCodeAt(j) : -1;
+  return q === 34 || q === 39 ? j : -1;
+}
+
+function attributeValue(xml: string, from: number, to: number, name: number, kind: number): number {
+  for (let i = from; i < to - 1; i++) {
+    if (xml.charCodeAt(i + 1) !== name || !isSpace(xml.charCodeAt(i))) continue;
+    let j = i + 2;
+    while (j < to && isSpace(xml.charCodeAt(j))) j++;
+    if (j >= to || xml.charCodeAt(j) !== 61 /* = */) continue;
+    j++;
+    while (j < to && isSpace(xml.charCodeAt(j))) j++;
+    const q = j < to ? xml.charCodeAt(j) : -1;
+    if (q !== 34 && q !== 39) continue;
+    if (valueEnd(xml, j + 1, to, kind) >= 0) return j + 1;
+  }
+  return -1;
+}
+
+/** The end index of the value `attributeValue` found at `at`. */
+function attributeEnd(xml: string, at: number, to: number, kind: number): number {
+  return valueEnd(xml, at, to, kind);
 }
 
 /** The cells of one row, in order. */
@@ -176,9 +257,15 @@ export function rowCells(ws: Worksheet, row: RowSpan): CellSpan[] {
 }
 
 function cellRefAttr(xml: string, start: number, gt: number): number | null {
-  const tag = xml.slice(start, gt);
-  const m = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?\d+["']/.exec(tag);
-  return m ? columnNumber(m[1]) : null;
+  const at = attributeValue(xml, start, gt, 114 /* r */, CELL_REF);
+  if (at < 0) return null;
+  let column = 0;
+  const letters = xml.charCodeAt(at) === 36 ? at + 1 : at;
+  let i = letters;
+  for (let c = xml.charCodeAt(i); isLetter(c); c = xml.charCodeAt(++i))
+    column = column * 26 + ((c & ~32) - 64);
+  // beyond XFD: columnNumber says so
+  return column > MAX_COLUMN ? columnNumber(xml.slice(letters, i)) : column;
 }
 
 /** A cell holds something when it has a value, a formula or inline text (a styled empty cell does not). */
@@ -203,22 +290,77 @@ export interface CellContent {
   readonly v: string | undefined;
 }
 
-const TYPE_ATTRIBUTE = /\st\s*=\s*["'](\w+)["']/;
-const STYLE_ATTRIBUTE = /\ss\s*=\s*["'](\d+)["']/;
 const VALUE_ELEMENT = /<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?v>/;
+
+/** The one-letter cell types, so that reading a million cells makes no string for each one's type. */
+const ONE_LETTER_TYPES = new Map(['s', 'n', 'b', 'e', 'd'].map((type) => [type.charCodeAt(0), type]));
+
+/** A cell's type (`t`, default 'n'). */
+export function cellType(ws: Worksheet, cell: CellSpan): string {
+  const { xml } = ws;
+  const at = attributeValue(xml, cell.start, cell.openEnd - 1, 116 /* t */, WORD);
+  if (at < 0) return 'n';
+  const end = attributeEnd(xml, at, cell.openEnd, WORD);
+  const length = end - at;
+  if (length === 1) {
+    const type = ONE_LETTER_TYPES.get(xml.charCodeAt(at));
+    if (type) return type;
+  } else if (length === 9 && xml.startsWith('inlineStr', at)) return 'inlineStr';
+  else if (length === 3 && xml.startsWith('str', at)) return 'str';
+  return xml.slice(at, end);
+}
+
+/** A cell's style index (`s`), 0 when absent. */
+export function cellStyle(ws: Worksheet, cell: CellSpan): number {
+  const { xml } = ws;
+  const at = attributeValue(xml, cell.start, cell.openEnd - 1, 115 /* s */, DIGITS);
+  return at < 0 ? 0 : Number(xml.slice(at, attributeEnd(xml, at, cell.openEnd, DIGITS)));
+}
 
 /** A cell's parts, reading only the two attributes needed (a tracker has a million cells). */
 export function cellContent(ws: Worksheet, cell: CellSpan): CellContent {
   const { xml } = ws;
-  const open = xml.slice(cell.start, cell.openEnd);
-  const type = TYPE_ATTRIBUTE.exec(open)?.[1] ?? 'n';
-  const style = Number(STYLE_ATTRIBUTE.exec(open)?.[1] ?? 0);
-  const inner = xml.slice(cell.openEnd, cell.contentEnd);
+  const type = cellType(ws, cell);
+  const style = cellStyle(ws, cell);
   if (type === 'inlineStr') {
+    const inner = xml.slice(cell.openEnd, cell.contentEnd);
     const is = findChild(inner, 'is');
     return { type, style, inline: is ? richText(inner, is) : '', v: undefined };
   }
-  return { type, style, inline: null, v: VALUE_ELEMENT.exec(inner)?.[1] };
+  return { type, style, inline: null, v: cellV(xml, cell) };
+}
+
+/**
+ * The text of an inline-string cell (`t="inlineStr"`), as `cellContent` gives it: the
+ * usual `<is><t>text</t></is>` read in place (a tracker refreshed before has a million of
+ * them), anything else (rich text, phonetic runs, a prefix) through `cellContent`.
+ */
+export function inlineText(ws: Worksheet, cell: CellSpan): string {
+  const { xml } = ws;
+  const { openEnd, contentEnd } = cell;
+  if (xml.startsWith('<is><t', openEnd)) {
+    let from = openEnd + 6;
+    if (xml.startsWith('>', from)) from += 1;
+    else if (xml.startsWith(' xml:space="preserve">', from)) from += 22;
+    else from = -1;
+    if (from > 0) {
+      const lt = xml.indexOf('<', from);
+      if (lt >= 0 && lt + 9 === contentEnd && xml.startsWith('</t></is>', lt)) {
+        return decodeOoxmlText(xml.slice(from, lt));
+      }
+    }
+  }
+  return cellContent(ws, cell).inline ?? '';
+}
+
+/** The text of a cell's `<v>` (undefined when absent): the usual `<v>123</v>` read in place, anything else by the expression. */
+export function cellV(xml: string, cell: CellSpan): string | undefined {
+  const { openEnd, contentEnd } = cell;
+  if (xml.startsWith('<v>', openEnd)) {
+    const lt = xml.indexOf('<', openEnd + 3);
+    if (lt >= 0 && lt + 4 <= contentEnd && xml.startsWith('</v>', lt)) return xml.slice(openEnd + 3, lt);
+  }
+  return VALUE_ELEMENT.exec(xml.slice(openEnd, contentEnd))?.[1];
 }
 
 /** The text a cell shows for a header: strings as they are, numbers as written, blanks as null. */

@@ -5,7 +5,7 @@
  */
 import { cellRef, rangeRef } from '../../shared/writePlan/a1';
 import type { CellStyle, SheetPlan } from '../../shared/writePlan/types';
-import { valueCell, type CellStyles } from './cells';
+import { CellWriter, type CellStyles } from './cells';
 import { conditionalFormatXml } from './conditionalFormats';
 import type { DeflatedPart } from './deflated';
 import { ChunkWriter } from './xml';
@@ -39,12 +39,25 @@ export function toolSheetXml(plan: SheetPlan, styles: StyleBook): DeflatedPart {
     }
     return found;
   };
+  const cells = new CellWriter('');
+  const rowOpen = Buffer.from('<row r="');
+  const rowOpenEnd = Buffer.from('">');
+  const rowClose = Buffer.from('</row>');
   plan.rows.forEach((row, r) => {
-    let cells = '';
-    row.forEach((planned, c) => {
-      cells += valueCell('', r + 1, c + 1, planned.value, looks(planned.style), true);
-    });
-    if (cells) parts.write(`<row r="${r + 1}">${cells}</row>`);
+    // a row with nothing to write is left out
+    let any = false;
+    for (let c = 0; c < row.length && !any; c++)
+      any = row[c] !== undefined && cells.writes(row[c].value, looks(row[c].style), true);
+    if (!any) return;
+    parts.bytes(rowOpen);
+    parts.uint(r + 1);
+    parts.bytes(rowOpenEnd);
+    for (let c = 0; c < row.length; c++) {
+      const planned = row[c];
+      if (planned === undefined) continue;
+      cells.write(parts, r + 1, c + 1, planned.value, looks(planned.style), true);
+    }
+    parts.bytes(rowClose);
   });
   parts.write('</sheetData>');
   if (plan.autoFilter) parts.write(`<autoFilter ref="${rangeRef(plan.autoFilter)}"/>`);

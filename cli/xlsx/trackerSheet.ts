@@ -7,7 +7,7 @@
 import { cellRef, columnLetters, parseRangeRef } from '../../shared/writePlan/a1';
 import type { CellRange, TrackerColumnsPlan } from '../../shared/writePlan/types';
 import type { DeflatedPart } from './deflated';
-import { sharedStringCell, valueCell, type CellStyles } from './cells';
+import { CellWriter, sharedStringCell, type CellStyles } from './cells';
 import { AFTER_CONDITIONAL_FORMATTING, conditionalFormatXml } from './conditionalFormats';
 import { WorkbookProblem } from './problems';
 import { intersects } from './readLayout';
@@ -22,7 +22,16 @@ import {
   type Worksheet,
 } from './sheetXml';
 import type { StyleBook } from './styles';
-import { attr, children, setAttr, spliceToBytes, tagText, type Element } from './xml';
+import {
+  attr,
+  children,
+  setAttr,
+  spliceToBytes,
+  tagText,
+  type ChunkWriter,
+  type EditText,
+  type Element,
+} from './xml';
 
 export interface ColumnSpan {
   readonly firstColumn: number;
@@ -41,7 +50,7 @@ export interface TrackerEdit {
 interface Edit {
   start: number;
   end: number;
-  text: string | Iterable<string>;
+  text: EditText;
 }
 
 export function editTrackerSheet(ws: Worksheet, sheetName: string, edit: TrackerEdit): DeflatedPart {
@@ -115,30 +124,45 @@ function sheetDataEdit(
   plan.rows.forEach((row, i) => dataIndex.set(row, i));
   const needed = [...new Set([plan.headerRow, ...plan.rows])].sort((a, b) => a - b);
   const cellStyles: CellStyles = { plain: 0, date: styles.cellStyle(undefined, true) };
+  const cells = new CellWriter(p);
+  const columns = plan.columns;
   let headerStyle = -1;
 
-  const ourCells = (row: number, existing: readonly CellSpan[]): string[] => {
+  /** How many cells the tool writes in this row (the header row: one per column). */
+  const ourCount = (row: number): number => {
+    if (row === plan.headerRow) return columns.length;
+    const i = dataIndex.get(row);
+    if (i === undefined) return 0;
+    let count = 0;
+    for (const column of columns) if (cells.writes(column.values[i] ?? null, cellStyles)) count++;
+    return count;
+  };
+
+  const writeOurCells = (out: ChunkWriter, row: number, existing: readonly CellSpan[]): void => {
     if (row === plan.headerRow) {
       if (headerStyle < 0) {
         // the tool's headers look like the tracker's own: the style of the header cell to their left
         const left = existing.filter((c) => c.column < block.firstColumn).pop();
         headerStyle = left ? cellStyleIndex(ws, left) : styles.cellStyle('header', false);
       }
-      return plan.columns.map((_c, j) =>
-        sharedStringCell(p, row, block.firstColumn + j, edit.headerStrings[j], headerStyle),
+      columns.forEach((_c, j) =>
+        out.write(sharedStringCell(p, row, block.firstColumn + j, edit.headerStrings[j], headerStyle)),
       );
+      return;
     }
     const i = dataIndex.get(row);
-    if (i === undefined) return [];
-    const out: string[] = [];
-    plan.columns.forEach((column, j) => {
-      const text = valueCell(p, row, block.firstColumn + j, column.values[i] ?? null, cellStyles);
-      if (text) out.push(text);
-    });
-    return out;
+    if (i === undefined) return;
+    for (let j = 0; j < columns.length; j++)
+      cells.write(out, row, block.firstColumn + j, columns[j].values[i] ?? null, cellStyles);
   };
 
-  const rowXml = (row: number, open: string | null, existing: readonly CellSpan[]): string => {
+  /** A row in the tracker's span rebuilt: the team's cells kept, the tool's cells (re)written. */
+  const writeRow = (
+    out: ChunkWriter,
+    row: number,
+    open: string | null,
+    existing: readonly CellSpan[],
+  ): void => {
     const kept = existing.filter((c) => !inSpans(c.column, cleared));
     for (const c of existing) {
       // a cell the tool did not write is the team's: never overwrite it
@@ -150,48 +174,72 @@ function sheetDataEdit(
         );
       }
     }
-    const ours = ourCells(row, existing);
-    const pieces: string[] = [];
-    let k = 0;
-    const ourColumns = ours.length ? block.firstColumn : Number.MAX_SAFE_INTEGER;
-    for (; k < kept.length && kept[k].column < ourColumns; k++) pieces.push(cellXml(ws, kept[k], row));
-    pieces.push(...ours);
-    for (; k < kept.length; k++) pieces.push(cellXml(ws, kept[k], row));
+    const ours = ourCount(row);
+    if (kept.length === 0 && ours === 0 && open === null) return;
     let tag = open ?? `<${p}row r="${row}">`;
     tag = tag.replace(/\s*\/>$/, '>');
     const spans = attr(tag, 'spans');
-    if (spans && pieces.length) {
+    if (spans && kept.length + ours > 0) {
       const cols = [
         ...kept.map((c) => c.column),
-        ...(ours.length ? [block.firstColumn, block.firstColumn + plan.columns.length - 1] : []),
+        ...(ours ? [block.firstColumn, block.firstColumn + columns.length - 1] : []),
       ];
       const [lo, hi] = spans.split(':').map(Number);
       const next = `${Math.min(lo || 1, ...cols)}:${Math.max(hi || 1, ...cols)}`;
       if (next !== spans) tag = setAttr(tag, 'spans', next);
     }
-    if (pieces.length === 0 && open === null) return '';
-    return `${tag}${pieces.join('')}</${p}row>`;
+    out.write(tag);
+    let k = 0;
+    const ourColumns = ours ? block.firstColumn : Number.MAX_SAFE_INTEGER;
+    while (k < kept.length && kept[k].column < ourColumns) k++;
+    writeKept(out, row, kept, 0, k);
+    if (ours) writeOurCells(out, row, existing);
+    writeKept(out, row, kept, k, kept.length);
+    out.write(`</${p}row>`);
+  };
+
+  /** Kept cells `from` to `to` (exclusive) as they were: cells side by side in the part go as one piece. */
+  const writeKept = (
+    out: ChunkWriter,
+    row: number,
+    kept: readonly CellSpan[],
+    from: number,
+    to: number,
+  ): void => {
+    for (let i = from; i < to;) {
+      if (!kept[i].hasRef) {
+        out.write(cellXml(ws, kept[i], row));
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < to && kept[j].hasRef && kept[j].start === kept[j - 1].end) j++;
+      out.write(xml.slice(kept[i].start, kept[j - 1].end));
+      i = j;
+    }
   };
 
   const leftmost = cleared.reduce((m, s) => Math.min(m, s.firstColumn), block.firstColumn);
-  const lastBlockColumn = block.firstColumn + plan.columns.length - 1;
+  const lastBlockColumn = block.firstColumn + columns.length - 1;
   const widenSpans = (open: string, lastColumn: number): string => {
-    const spans = attr(open, 'spans');
+    const spans = spansOf(open);
     if (!spans) return open;
-    const [lo, hi] = spans.split(':').map(Number);
-    const next = `${Math.min(lo || 1, block.firstColumn)}:${Math.max(hi || 1, lastColumn, lastBlockColumn)}`;
-    return next === spans ? open : setAttr(open, 'spans', next);
+    const next = `${Math.min(spans.lo || 1, block.firstColumn)}:${Math.max(spans.hi || 1, lastColumn, lastBlockColumn)}`;
+    if (next === spans.text) return open;
+    return spans.at >= 0
+      ? open.slice(0, spans.at) + next + open.slice(spans.at + spans.text.length)
+      : setAttr(open, 'spans', next);
   };
 
-  // the new rows are produced while the part is written, never held all at once
-  function* pieces(): Generator<string> {
+  // the new rows are written as they are made, never held all at once
+  const writeRows = (out: ChunkWriter): void => {
     let pos = sheetData.contentStart;
     let k = 0;
     for (const row of rowsOf(ws)) {
       while (k < needed.length && needed[k] < row.row) {
-        yield xml.slice(pos, row.start);
+        out.write(xml.slice(pos, row.start));
         pos = row.start;
-        yield rowXml(needed[k++], null, []);
+        writeRow(out, needed[k++], null, []);
       }
       if (k < needed.length && needed[k] === row.row) k++;
       if (row.row < plan.headerRow || row.row > lastRow) continue;
@@ -199,39 +247,63 @@ function sheetDataEdit(
         const last = lastCell(ws, row);
         if (last && last.column < leftmost && last.end === row.contentEnd) {
           // nothing at or right of the tool's columns: its cells go at the end of the row
-          yield xml.slice(pos, row.start);
-          yield widenSpans(xml.slice(row.start, row.openEnd), last.column);
-          yield xml.slice(row.openEnd, row.contentEnd);
-          yield* ourCells(row.row, []);
-          yield xml.slice(row.contentEnd, row.end);
+          out.write(xml.slice(pos, row.start));
+          out.write(widenSpans(xml.slice(row.start, row.openEnd), last.column));
+          out.write(xml.slice(row.openEnd, row.contentEnd));
+          writeOurCells(out, row.row, []);
+          out.write(xml.slice(row.contentEnd, row.end));
           pos = row.end;
           continue;
         }
       }
-      const cells = rowCells(ws, row);
-      const touches = cells.some((c) => inSpans(c.column, cleared));
+      const existing = rowCells(ws, row);
+      const touches = existing.some((c) => inSpans(c.column, cleared));
       if (!touches && row.row !== plan.headerRow && !dataIndex.has(row.row)) continue;
-      yield xml.slice(pos, row.start);
-      yield rowXml(row.row, xml.slice(row.start, row.openEnd), cells);
+      out.write(xml.slice(pos, row.start));
+      writeRow(out, row.row, xml.slice(row.start, row.openEnd), existing);
       pos = row.end;
     }
-    yield xml.slice(pos, sheetData.contentEnd);
-    while (k < needed.length) yield rowXml(needed[k++], null, []);
-  }
+    out.write(xml.slice(pos, sheetData.contentEnd));
+    while (k < needed.length) writeRow(out, needed[k++], null, []);
+  };
   if (sheetData.tag.kind === 'empty') {
     const open = tagText(xml, sheetData).replace(/\s*\/>$/, '>');
     const close = `</${sheetData.tag.name}>`;
     return {
       start: sheetData.tag.start,
       end: sheetData.end,
-      text: (function* () {
-        yield open;
-        yield* pieces();
-        yield close;
-      })(),
+      text: (out) => {
+        out.write(open);
+        writeRows(out);
+        out.write(close);
+      },
     };
   }
-  return { start: sheetData.contentStart, end: sheetData.contentEnd, text: pieces() };
+  return { start: sheetData.contentStart, end: sheetData.contentEnd, text: writeRows };
+}
+
+/**
+ * The `spans` attribute of a row's open tag, read without a regular expression for the
+ * usual ` spans="1:42"` (`at` is where its value starts; -1 when written otherwise).
+ */
+function spansOf(open: string): { text: string; lo: number; hi: number; at: number } | null {
+  const found = open.indexOf(' spans="');
+  let text: string | null;
+  let at = -1;
+  if (found >= 0 && open.lastIndexOf('spans', found - 1) < 0) {
+    at = found + 8;
+    const end = open.indexOf('"', at);
+    text = end < 0 ? null : open.slice(at, end);
+    if (text !== null && text.includes('&')) {
+      text = attr(open, 'spans');
+      at = -1;
+    }
+  } else {
+    text = attr(open, 'spans');
+  }
+  if (!text) return null;
+  const [lo, hi] = text.split(':').map(Number);
+  return { text, lo, hi, at };
 }
 
 /** A kept cell as it was; one without its `r` gets it, since cells now follow other cells. */

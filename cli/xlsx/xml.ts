@@ -255,9 +255,16 @@ export function splice(xml: string, edits: readonly { start: number; end: number
   return parts.join('');
 }
 
+/** Buffer's own UTF-8 writer, without the argument juggling of `write` (called millions of times). */
+interface Utf8Writable {
+  utf8Write(text: string, offset: number): number;
+}
+
 /**
- * Builds a large part a megabyte at a time, deflating each chunk as it goes, so a sheet
- * of a hundred megabytes is never held whole, neither as a string nor as bytes.
+ * Builds a large part a couple of megabytes at a time, deflating each chunk as it goes,
+ * so a sheet of a hundred megabytes is never held whole, neither as a string nor as
+ * bytes. Text is encoded straight into the chunk; pieces that repeat (a cell's tags, a
+ * status word) can be given as ready-made bytes, and numbers as digits.
  * (Deflate blocks from separate compressors may follow one another: each chunk's blocks
  * only refer back within that chunk, and only the last chunk ends the stream.)
  */
@@ -268,13 +275,51 @@ export class ChunkWriter {
   private crc = 0;
   private size = 0;
 
+  constructor(
+    /** zlib level: 1 (fastest) suits these parts, whose text repeats a great deal */
+    private readonly level = DEFLATE_LEVEL,
+  ) {}
+
   write(text: string): void {
-    // a UTF-16 code unit never takes more than 3 bytes in UTF-8
-    if (this.used + text.length * 3 > this.buffer.length) {
-      this.flush(false);
-      if (text.length * 3 > this.buffer.length) this.buffer = Buffer.allocUnsafe(text.length * 3);
+    if (text.length > LARGE_TEXT) {
+      // a long stretch of the original part: a chunk at a time (never splitting a surrogate pair)
+      for (let from = 0; from < text.length;) {
+        let to = Math.min(text.length, from + LARGE_TEXT);
+        const last = text.charCodeAt(to - 1);
+        if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;
+        this.write(text.slice(from, to));
+        from = to;
+      }
+      return;
     }
-    this.used += this.buffer.write(text, this.used, 'utf8');
+    // a UTF-16 code unit never takes more than 3 bytes in UTF-8
+    this.room(text.length * 3);
+    this.used += (this.buffer as unknown as Utf8Writable).utf8Write(text, this.used);
+  }
+
+  /** Bytes made once and written many times (they must not change afterwards). */
+  bytes(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  /** A non-negative integer in decimal, without making a string of it. */
+  uint(value: number): void {
+    if (!(value >= 0 && value < 1e15 && Number.isInteger(value))) {
+      this.write(String(value));
+      return;
+    }
+    this.room(16);
+    let digits = 1;
+    for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
+    let at = this.used + digits;
+    this.used = at;
+    let v = value;
+    do {
+      this.buffer[--at] = 48 + (v % 10);
+      v = Math.floor(v / 10);
+    } while (v > 0);
   }
 
   finish(): DeflatedPart {
@@ -282,23 +327,42 @@ export class ChunkWriter {
     return { deflated: Buffer.concat(this.deflated), crc: this.crc, size: this.size };
   }
 
+  /** Makes room for `length` more bytes, deflating the chunk so far when it is full. */
+  private room(length: number): void {
+    if (this.used + length <= this.buffer.length) return;
+    this.flush(false);
+    if (length > this.buffer.length) this.buffer = Buffer.allocUnsafe(length);
+  }
+
   private flush(final: boolean): void {
     const raw = this.buffer.subarray(0, this.used);
     this.crc = crc32(raw, this.crc);
     this.size += raw.length;
+    // (deflating on Node's thread pool instead, beside the writing, was measured slower here)
     this.deflated.push(
-      deflateRawSync(raw, { level: 1, finishFlush: final ? constants.Z_FINISH : constants.Z_FULL_FLUSH }),
+      deflateRawSync(raw, {
+        level: this.level,
+        finishFlush: final ? constants.Z_FINISH : constants.Z_FULL_FLUSH,
+      }),
     );
     this.used = 0;
   }
 }
 
-const CHUNK_BYTES = 2 * 1024 * 1024;
+/** The deflate level of the large parts the adapter writes (see bench/refreshCommand.ts for sizes). */
+export const DEFLATE_LEVEL = 1;
 
-/** `splice`, written straight to bytes; an edit's text may be a list of pieces. */
+const CHUNK_BYTES = 2 * 1024 * 1024;
+/** text longer than this is written in pieces (3 bytes a character at most: a quarter of a chunk) */
+const LARGE_TEXT = CHUNK_BYTES / 12;
+
+/** An edit's new text: a string, or something that writes itself (a sheet's rows, as they are made). */
+export type EditText = string | ((out: ChunkWriter) => void);
+
+/** `splice`, written straight to bytes. */
 export function spliceToBytes(
   xml: string,
-  edits: readonly { start: number; end: number; text: string | Iterable<string> }[],
+  edits: readonly { start: number; end: number; text: EditText }[],
 ): DeflatedPart {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const out = new ChunkWriter();
@@ -307,7 +371,7 @@ export function spliceToBytes(
     if (e.start < pos) throw new Error('Overlapping edits in a workbook part');
     out.write(xml.slice(pos, e.start));
     if (typeof e.text === 'string') out.write(e.text);
-    else for (const piece of e.text) out.write(piece);
+    else e.text(out);
     pos = e.end;
   }
   out.write(xml.slice(pos));

@@ -27,6 +27,7 @@ import { COLUMNS_MARKER, SHEET_MARKERS } from './markers';
 import { buildReviewPack } from './reviewPack';
 import { blockLastRow, buildStatusColumns, type RuleInfo } from './statusColumns';
 import { buildSummarySheet } from './summarySheet';
+import { forgetSharedCells } from './values';
 import type { MarkerPlan, SheetPlan, TrackerLayout, WritePlan } from './types';
 
 // what the adapters need besides the builder
@@ -69,6 +70,14 @@ export interface WritePlanInput {
 }
 
 export function buildWritePlan(input: WritePlanInput): WritePlan {
+  try {
+    return buildPlan(input);
+  } finally {
+    forgetSharedCells();
+  }
+}
+
+function buildPlan(input: WritePlanInput): WritePlan {
   const context = makeContext(input);
   const sheetNames = resolveToolSheetNames(input.layout);
   const tracker = buildStatusColumns(input.layout, input.rules, context.resultsByRow);

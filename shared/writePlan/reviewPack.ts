@@ -10,7 +10,7 @@ import type { RowResult, RuleResult } from '../results';
 import type { Status } from '../status';
 import { type PlanContext, personName, workerName, NO_WORKER } from './context';
 import { compareDetailLines } from './detailsSheet';
-import { cell, compareText, dateValue, numberValue, statusConditionalFormat, textCell } from './values';
+import { cell, compareTextByKey, dateCell, numberValue, statusConditionalFormat, textCell } from './values';
 import type { CellRange, PlannedCell, SheetPlan } from './types';
 
 /** The reviews the pack is built around. */
@@ -48,18 +48,19 @@ export function reviewsInWindow(context: PlanContext, result: RowResult): PackEn
 }
 
 function packEntries(context: PlanContext): PackEntry[] {
-  const entries: PackEntry[] = [];
+  const entries: (PackEntry & { readonly name: string; readonly key: string })[] = [];
   for (const result of context.results) {
     const reviews = reviewsInWindow(context, result);
     if (reviews.length === 0) continue;
     const firstDue = reviews.map((review) => review.result.due as string).sort()[0];
-    entries.push({ result, reviews, firstDue });
+    const name = personName(context, result.row);
+    entries.push({ result, reviews, firstDue, name, key: name.toLowerCase() });
   }
   // the soonest review first; then by name, then row
   return entries.sort(
     (a, b) =>
       (a.firstDue < b.firstDue ? -1 : a.firstDue > b.firstDue ? 1 : 0) ||
-      compareText(personName(context, a.result.row), personName(context, b.result.row)) ||
+      compareTextByKey(a.key, a.name, b.key, b.name) ||
       a.result.row - b.result.row,
   );
 }
@@ -139,7 +140,7 @@ export function buildReviewPack(context: PlanContext, sheetName: string): SheetP
       rows.push([
         textCell(context.ruleLabels.get(review.id) ?? review.id, 'bold'),
         textCell(review.result.status),
-        cell(dateValue(review.result.due)),
+        dateCell(review.result.due),
         textCell(review.result.explanation, 'wrap'),
       ]);
     }
@@ -149,12 +150,13 @@ export function buildReviewPack(context: PlanContext, sheetName: string): SheetP
     );
     const shown = new Set(entry.reviews.map((review) => review.id));
     const name = personName(context, row);
-    const outstanding = input.rules
-      .filter((rule) => !shown.has(rule.id))
-      .map((rule) => ({ row, ruleId: rule.id, name, result: entry.result.results[rule.id] }))
-      .filter((item): item is typeof item & { result: RuleResult } => item.result !== undefined)
-      .filter((item) => OUTSTANDING.includes(item.result.status))
-      .sort((a, b) => compareDetailLines(a, b, context.ruleOrder));
+    const outstanding: { row: number; ruleId: string; name: string; result: RuleResult }[] = [];
+    for (const rule of input.rules) {
+      const result = entry.result.results[rule.id];
+      if (shown.has(rule.id) || result === undefined || !OUTSTANDING.includes(result.status)) continue;
+      outstanding.push({ row, ruleId: rule.id, name, result });
+    }
+    outstanding.sort((a, b) => compareDetailLines(a, b, context.ruleOrder));
     if (outstanding.length === 0) {
       rows.push([textCell('Nothing else outstanding.', 'note')]);
       mergeRow(rows.length);
@@ -163,7 +165,7 @@ export function buildReviewPack(context: PlanContext, sheetName: string): SheetP
         rows.push([
           textCell(context.ruleLabels.get(item.ruleId) ?? item.ruleId),
           textCell(item.result.status),
-          cell(dateValue(item.result.due)),
+          dateCell(item.result.due),
           textCell(item.result.explanation, 'wrap'),
         ]);
       }

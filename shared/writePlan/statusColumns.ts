@@ -59,7 +59,17 @@ export function ruleHeaders(rules: readonly RuleInfo[]): Map<string, { status: s
 }
 
 function columnSpecs(rules: readonly RuleInfo[]): ColumnSpec[] {
-  const labels = new Map(rules.map((rule) => [rule.id, rule.label]));
+  // the few texts these columns repeat on every row, made once (plan values are never mutated)
+  const labels = new Map(rules.map((rule) => [rule.id, textValue(rule.label)]));
+  const repeated = new Map<string, PlanValue>();
+  const repeatedText = (text: string): PlanValue => {
+    let value = repeated.get(text);
+    if (value === undefined) {
+      value = textValue(text);
+      if (repeated.size < 1000) repeated.set(text, value);
+    }
+    return value;
+  };
   const headers = ruleHeaders(rules);
   const specs: ColumnSpec[] = [
     {
@@ -74,7 +84,11 @@ function columnSpecs(rules: readonly RuleInfo[]): ColumnSpec[] {
       header: FIXED_HEADERS.nextAction,
       kind: 'text',
       width: 30,
-      value: (r) => (r.nextAction ? textValue(labels.get(r.nextAction.rule) ?? r.nextAction.rule) : null),
+      value: (r) => {
+        if (!r.nextAction) return null;
+        const label = labels.get(r.nextAction.rule);
+        return label !== undefined ? label : repeatedText(r.nextAction.rule);
+      },
     },
     {
       key: 'next-action-due',
@@ -88,7 +102,7 @@ function columnSpecs(rules: readonly RuleInfo[]): ColumnSpec[] {
       header: FIXED_HEADERS.leavingCareStatus,
       kind: 'text',
       width: 18,
-      value: (r) => textValue(r.leavingCareStatus),
+      value: (r) => repeatedText(r.leavingCareStatus),
     },
   ];
   for (const rule of rules) {
@@ -174,15 +188,13 @@ export function buildStatusColumns(
   );
 
   const rows = [...layout.dataRows];
-  const columns: PlannedColumn[] = specs.map((spec) => ({
+  const values = columnValues(specs, rules, rows, resultsByRow);
+  const columns: PlannedColumn[] = specs.map((spec, j) => ({
     key: spec.key,
     header: spec.header,
     kind: spec.kind,
     width: spec.width,
-    values: rows.map((row) => {
-      const result = resultsByRow.get(row);
-      return result ? spec.value(result) : null;
-    }),
+    values: values[j],
   }));
 
   const conditionalFormats: ConditionalFormatPlan[] = [];
@@ -209,6 +221,40 @@ export function buildStatusColumns(
     table: placement.table,
     conditionalFormats,
   };
+}
+
+/**
+ * Every column's values, a row at a time (a 20,000-row tracker has a million of them):
+ * each result is looked up once, and a rule's status and due date are read together.
+ * The rule columns follow the four fixed ones, two per rule, as `columnSpecs` lists them.
+ */
+function columnValues(
+  specs: readonly ColumnSpec[],
+  rules: readonly RuleInfo[],
+  rows: readonly number[],
+  resultsByRow: ReadonlyMap<number, RowResult>,
+): PlanValue[][] {
+  const fixed = specs.length - 2 * rules.length;
+  const values: PlanValue[][] = specs.map(() => new Array<PlanValue>(rows.length).fill(null));
+  const ids = rules.map((rule) => rule.id);
+  if (
+    ids.some((id, k) => specs[fixed + 2 * k]?.key !== id || specs[fixed + 2 * k + 1]?.key !== `${id}:due`)
+  ) {
+    throw new Error('The status columns are not in rule order');
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const result = resultsByRow.get(rows[i]);
+    if (!result) continue;
+    for (let j = 0; j < fixed; j++) values[j][i] = specs[j].value(result);
+    const byRule = result.results;
+    for (let k = 0; k < ids.length; k++) {
+      const ruleResult = byRule[ids[k]];
+      if (!ruleResult) continue;
+      values[fixed + 2 * k][i] = textValue(ruleResult.status);
+      values[fixed + 2 * k + 1][i] = dateValue(ruleResult.due);
+    }
+  }
+  return values;
 }
 
 /** The last row of the tool's block: its last data row, or the header row when there are none. */

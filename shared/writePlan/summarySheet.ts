@@ -10,7 +10,15 @@ import type { RowResult } from '../results';
 import { RULE_BY_ID } from '../rules';
 import { type Status, STATUSES } from '../status';
 import { type PlanContext, personName, workerName } from './context';
-import { cell, compareText, dateValue, numberValue, statusConditionalFormat, textCell } from './values';
+import {
+  cell,
+  compareText,
+  compareTextByKey,
+  dateCell,
+  numberValue,
+  statusConditionalFormat,
+  textCell,
+} from './values';
 import type { CellRange, ConditionalFormatPlan, PlannedCell, SheetPlan } from './types';
 
 /** The pathway-to-adulthood rules (RULES.md section 5), in catalogue order. */
@@ -86,7 +94,7 @@ function listColumns(context: PlanContext, factsOf: (row: number) => Facts): Col
       width: 14,
       value: (row) => {
         const until = factsOf(row).fosterPlacementFundedUntil;
-        return cell(dateValue(until === null ? null : toIso(until)));
+        return dateCell(until === null ? null : toIso(until));
       },
     },
   ];
@@ -102,7 +110,7 @@ function listColumns(context: PlanContext, factsOf: (row: number) => Facts): Col
       {
         header: `${rule.label} due`,
         width: 12,
-        value: (_row, r) => cell(dateValue(r.results[rule.id]?.due)),
+        value: (_row, r) => dateCell(r.results[rule.id]?.due),
       },
     );
     if (rule.id === 'leaving-care-documents') {
@@ -129,12 +137,6 @@ function groupByWorker(context: PlanContext, results: readonly RowResult[]): Map
     else groups.set(worker, [result]);
   }
   return groups;
-}
-
-function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return counts;
 }
 
 export function buildSummarySheet(context: PlanContext, sheetName: string): SheetPlan {
@@ -166,7 +168,7 @@ export function buildSummarySheet(context: PlanContext, sheetName: string): Shee
     ),
   ]);
   mergeRow(rows.length);
-  rows.push([textCell('As-of date', 'bold'), cell(dateValue(toIso(input.asOf)))]);
+  rows.push([textCell('As-of date', 'bold'), dateCell(toIso(input.asOf))]);
   rows.push([
     textCell('Rules version', 'bold'),
     textCell(input.policy.name ? `${input.rulesVersion} (${input.policy.name})` : input.rulesVersion),
@@ -189,12 +191,13 @@ export function buildSummarySheet(context: PlanContext, sheetName: string): Shee
 
   // counts by status of the pathway items of the young people listed below
   const counted = STATUSES.filter((status) => status !== 'Not applicable');
-  const itemStatuses = cohort.flatMap((result) =>
-    pathwayIds
-      .map((id) => result.results[id]?.status)
-      .filter((status): status is Status => status !== undefined),
-  );
-  const byStatus = countBy(itemStatuses, (status) => status);
+  const byStatus = new Map<Status, number>();
+  for (const result of cohort) {
+    for (const id of pathwayIds) {
+      const status = result.results[id]?.status;
+      if (status !== undefined) byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    }
+  }
   rows.push([
     textCell('Pathway items by status', 'header'),
     ...counted.map((status) => textCell(status, 'header')),
@@ -217,10 +220,12 @@ export function buildSummarySheet(context: PlanContext, sheetName: string): Shee
   const totals = MANAGER_STATUSES.map(() => 0);
   for (const worker of [...byWorker.keys()].sort(compareText)) {
     const caseload = byWorker.get(worker) as RowResult[];
-    const counts = countBy(
-      caseload.flatMap((result) => Object.values(result.results).map((r) => r.status)),
-      (status) => status,
-    );
+    // counted in place: a whole tracker's statuses would be half a million entries to list first
+    const counts = new Map<string, number>();
+    for (const result of caseload) {
+      for (const { status } of Object.values(result.results))
+        counts.set(status, (counts.get(status) ?? 0) + 1);
+    }
     const values = MANAGER_STATUSES.map((status) => counts.get(status) ?? 0);
     values.forEach((value, i) => (totals[i] += value));
     rows.push([
@@ -242,8 +247,11 @@ export function buildSummarySheet(context: PlanContext, sheetName: string): Shee
   const groups = groupByWorker(context, cohort);
   for (const worker of [...groups.keys()].sort(compareText)) {
     const members = (groups.get(worker) as RowResult[])
-      .map((result) => ({ result, name: personName(context, result.row) }))
-      .sort((a, b) => compareText(a.name, b.name) || a.result.row - b.result.row)
+      .map((result) => {
+        const name = personName(context, result.row);
+        return { result, name, key: name.toLowerCase() };
+      })
+      .sort((a, b) => compareTextByKey(a.key, a.name, b.key, b.name) || a.result.row - b.result.row)
       .map((member) => member.result);
     rows.push([textCell(`${worker} (${members.length})`, 'group')]);
     mergeRow(rows.length);

@@ -83,19 +83,72 @@ const STATUS_CELLS: ReadonlyMap<string, PlannedCell> = new Map(
   [...STATUS_VALUES].map(([status, value]) => [status, { value }]),
 );
 
+/**
+ * Cells of short text are shared too, by look, while a plan is built (headings, labels,
+ * statuses, ages, workers recur across a plan's hundreds of thousands of cells); long
+ * text (an explanation) is seldom repeated and is not kept. `buildWritePlan` forgets them
+ * when the plan is made (`forgetSharedCells`), so they hold no memory between plans.
+ */
+const textCells = new Map<CellStyle | undefined, Map<string, PlannedCell>>();
+const SHARED_TEXT_LENGTH = 64;
+/** beyond this many, new texts are not kept (the ones that recur were met early) */
+const TEXT_CELLS_KEPT = 50_000;
+let textCellsKept = 0;
+
 export function textCell(text: string | null | undefined, style?: CellStyle): PlannedCell {
-  if (!style && text) {
+  if (!text || text.length > SHARED_TEXT_LENGTH) return cell(textValue(text), style);
+  if (!style) {
     const known = STATUS_CELLS.get(text);
     if (known) return known;
   }
-  return cell(textValue(text), style);
+  let byText = textCells.get(style);
+  if (!byText) {
+    byText = new Map();
+    textCells.set(style, byText);
+  }
+  let found = byText.get(text);
+  if (!found) {
+    found = cell(textValue(text), style);
+    if (textCellsKept < TEXT_CELLS_KEPT) {
+      byText.set(text, found);
+      textCellsKept++;
+    }
+  }
+  return found;
 }
+
+/** Forgets the shared text and date cells (the plan made keeps its own). */
+export function forgetSharedCells(): void {
+  textCells.clear();
+  textCellsKept = 0;
+  dateCells.clear();
+}
+
+/** Date cells (no style) are shared like date values. */
+const dateCells = new Map<string, PlannedCell>();
+
+/** `cell(dateValue(iso))`, shared between cells with the same date. */
+export function dateCell(iso: string | null | undefined): PlannedCell {
+  if (!iso) return EMPTY_CELL;
+  let found = dateCells.get(iso);
+  if (!found) {
+    if (dateCells.size >= DATE_VALUES_KEPT) dateCells.clear();
+    found = cell(dateValue(iso));
+    dateCells.set(iso, found);
+  }
+  return found;
+}
+
+const EMPTY_CELL: PlannedCell = { value: null };
 
 /** Sorting that does not depend on the machine's locale, so plans are the same everywhere. */
 export function compareText(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  if (la !== lb) return la < lb ? -1 : 1;
+  return compareTextByKey(a.toLowerCase(), a, b.toLowerCase(), b);
+}
+
+/** `compareText` with each text's lower case made beforehand (sorting thousands of names). */
+export function compareTextByKey(aLower: string, a: string, bLower: string, b: string): number {
+  if (aLower !== bLower) return aLower < bLower ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
