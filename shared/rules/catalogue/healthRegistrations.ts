@@ -7,6 +7,7 @@ const LCC = 'LCC (all children looked after registered with a GP and dentist; he
 /** A yes/no health requirement for every looked-after child: yes is Done, no is Action needed, blank is Check data. */
 function healthYesNoRule(id: string, label: string, field: RuleFieldName, notMet: string): Rule {
   const blank = `${FIELD_BY_NAME[field].label} is blank: record yes or no`;
+  const met = `${FIELD_BY_NAME[field].label}: yes`;
   return {
     id,
     label,
@@ -17,7 +18,7 @@ function healthYesNoRule(id: string, label: string, field: RuleFieldName, notMet
     requirement(ctx) {
       const value = ctx.yesNo(field);
       if (value === null) return { met: null, why: blank };
-      return value ? { met: true, why: `${FIELD_BY_NAME[field].label}: yes` } : { met: false, why: notMet };
+      return value ? { met: true, why: met } : { met: false, why: notMet };
     },
   };
 }
