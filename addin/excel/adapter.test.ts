@@ -116,6 +116,12 @@ describe('refreshing through the Office.js adapter', () => {
     expect(marker.area).toEqual({ firstRow: 4, lastRow: 204, firstColumn: t.firstColumn, lastColumn });
     // no formula was ever created by the tool
     for (const sheet of model.sheets) expect([...sheet.formulas.keys()]).toEqual([]);
+    // sheets with rows of wrapped text have their rows fitted to it by Excel
+    for (const plan of run.plan.sheets) {
+      const fitted = model.sheets.find((s) => s.name === plan.name)!.autofitRows;
+      for (const { row } of plan.tallRows ?? []) expect(fitted.has(row)).toBe(true);
+    }
+    expect(run.plan.sheets.some((plan) => (plan.tallRows ?? []).length > 0)).toBe(true);
   });
 
   it('packs 20,000 rows into as few round-trips as the 5 MB limit allows, each well under it', async () => {

@@ -763,6 +763,20 @@ function sheetOperations(plan: SheetPlan, sheets: SheetProxies, exists: boolean)
       },
     });
   });
+  if (plan.tallRows?.length && values.length > 0) {
+    // Excel measures wrapped text itself: one call fits every row of the sheet. Text sits at
+    // the top of a tall row, beside the wrapped text.
+    operations.push({
+      bytes: ACTION_OVERHEAD,
+      label: 'row heights',
+      run: () => {
+        const all = { firstRow: 1, lastRow: values.length, firstColumn: 1, lastColumn: width };
+        const { format } = rangeOf(sheet(), all);
+        format.verticalAlignment = 'Top';
+        format.autofitRows();
+      },
+    });
+  }
   operations.push({
     bytes: ACTION_OVERHEAD * (4 + plan.print.breaksAfterRows.length),
     label: 'print setup',

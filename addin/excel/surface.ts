@@ -63,6 +63,9 @@ export interface XPageLayout {
 export interface XRangeFormat {
   columnWidth: number;
   wrapText: boolean;
+  verticalAlignment: 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed';
+  /** rows as high as their wrapped text needs (Excel's own measure) */
+  autofitRows(): void;
   readonly font: { bold: boolean; italic: boolean; size: number; color: string };
   readonly fill: { color: string; clear(): void };
 }

@@ -42,20 +42,27 @@ export function toolSheetXml(plan: SheetPlan, styles: StyleBook): DeflatedPart {
   const cells = new CellWriter('');
   const rowOpen = Buffer.from('<row r="');
   const rowOpenEnd = Buffer.from('">');
+  // rows that wrap onto several lines get their height (15 points a line, Calibri 11)
+  const tallRowEnd = new Map(
+    (plan.tallRows ?? []).map(({ row, lines }) => [row, `" ht="${lines * 15}" customHeight="1">`]),
+  );
   const rowClose = Buffer.from('</row>');
   plan.rows.forEach((row, r) => {
     // a row with nothing to write is left out
     let any = false;
     for (let c = 0; c < row.length && !any; c++)
-      any = row[c] !== undefined && cells.writes(row[c].value, looks(row[c].style), true);
+      any = row[c] !== undefined && cells.writes(row[c].value, looks(row[c].style ?? 'body'), true);
     if (!any) return;
     parts.bytes(rowOpen);
     parts.uint(r + 1);
-    parts.bytes(rowOpenEnd);
+    const tall = tallRowEnd.get(r + 1);
+    if (tall === undefined) parts.bytes(rowOpenEnd);
+    else parts.write(tall);
     for (let c = 0; c < row.length; c++) {
       const planned = row[c];
       if (planned === undefined) continue;
-      cells.write(parts, r + 1, c + 1, planned.value, looks(planned.style), true);
+      // a cell without a look of its own is body text: top-aligned, like the wrapped text beside it
+      cells.write(parts, r + 1, c + 1, planned.value, looks(planned.style ?? 'body'), true);
     }
     parts.bytes(rowClose);
   });

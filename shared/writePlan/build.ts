@@ -27,6 +27,7 @@ import { COLUMNS_MARKER, SHEET_MARKERS } from './markers';
 import { buildReviewPack } from './reviewPack';
 import { blockLastRow, buildStatusColumns, type RuleInfo } from './statusColumns';
 import { buildSummarySheet } from './summarySheet';
+import { tallRows } from './rowHeights';
 import { forgetSharedCells } from './values';
 import type { MarkerPlan, SheetPlan, TrackerLayout, WritePlan } from './types';
 
@@ -86,7 +87,7 @@ function buildPlan(input: WritePlanInput): WritePlan {
     buildSummarySheet(context, sheetNames.summary),
     buildDetailsSheet(context, sheetNames.details),
     buildReviewPack(context, sheetNames['review-pack']),
-  ];
+  ].map((sheet) => ({ ...sheet, tallRows: tallRows(sheet) }));
 
   const lastColumn = tracker.firstColumn + tracker.columns.length - 1;
   const markers: MarkerPlan[] = [

@@ -21,6 +21,9 @@ import {
 } from './values';
 import type { CellRange, ConditionalFormatPlan, PlannedCell, SheetPlan } from './types';
 
+/** The "Not tracked" text spans columns B to G, as wide as the count tables under it. */
+const NOT_TRACKED_LAST_COLUMN = 7;
+
 /** The pathway-to-adulthood rules (RULES.md section 5), in catalogue order. */
 export const PATHWAY_RULE_IDS = [
   'pathway-plan',
@@ -179,6 +182,13 @@ export function buildSummarySheet(context: PlanContext, sheetName: string): Shee
     .map((rule) => `${RULE_BY_ID.get(rule.id)?.label ?? rule.id} (${rule.reason})`)
     .join('; ');
   rows.push([textCell('Not tracked', 'bold'), textCell(inactive || 'Every rule is tracked', 'wrap')]);
+  // the list of rules not tracked can be long: it wraps across the header block's width
+  merges.push({
+    firstRow: rows.length,
+    lastRow: rows.length,
+    firstColumn: 2,
+    lastColumn: NOT_TRACKED_LAST_COLUMN,
+  });
   rows.push([]);
 
   // --- the cohort ------------------------------------------------------------------------

@@ -108,6 +108,14 @@ export interface SheetPlan {
   readonly print: PrintSetup;
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
   readonly autoFilter: CellRange | null;
+  /** rows whose wrapped text needs more than one line (see rowHeights.ts); absent: none */
+  readonly tallRows?: readonly TallRow[];
+}
+
+/** A row of a tool sheet and the lines of text it must be high enough for. */
+export interface TallRow {
+  readonly row: number;
+  readonly lines: number;
 }
 
 /**

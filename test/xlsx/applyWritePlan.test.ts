@@ -326,6 +326,15 @@ describe('the tool sheets and their markers', () => {
     expect(textOf(output, '[Content_Types].xml')).toContain('<Override PartName="/xl/worksheets/sheet4.xml"');
   });
 
+  it('makes rows with wrapped text as high as their lines, and leaves the others to the default', () => {
+    const plan = planFor(input, { withReviewPack: true });
+    const [first, ...rest] = plan.sheets;
+    const tall = { ...plan, sheets: [{ ...first, tallRows: [{ row: 3, lines: 2 }] }, ...rest] };
+    const xml = textOf(applyWritePlan(input, tall), 'xl/worksheets/sheet3.xml');
+    expect(xml).toContain('<row r="3" ht="30" customHeight="1">');
+    expect(xml).toContain('<row r="4">');
+  });
+
   it('gives cells the looks of the vocabulary, dates as dd/mm/yyyy, read back by ExcelJS', async () => {
     const wb = await loadExcelJs(output);
     const ws = wb.getWorksheet('Flag summary') as ExcelJS.Worksheet;

@@ -54,6 +54,7 @@ export interface CellStyleRecord {
   color?: string;
   fill?: string | null;
   wrap?: boolean;
+  verticalAlignment?: string;
   numberFormat?: string;
 }
 
@@ -64,6 +65,8 @@ export interface SheetModel {
   formulas: Map<string, string>;
   styles: Map<string, CellStyleRecord>;
   columnWidths: Map<number, number>;
+  /** rows whose height was fitted to their text */
+  autofitRows: Set<number>;
   merges: A1Area[];
   conditionalFormats: { area: A1Area; formula: string; fill: string }[];
   protected: boolean;
@@ -106,6 +109,7 @@ export function newSheet(name: string): SheetModel {
     formulas: new Map(),
     styles: new Map(),
     columnWidths: new Map(),
+    autofitRows: new Set(),
     merges: [],
     conditionalFormats: [],
     protected: false,
@@ -648,6 +652,21 @@ class FakeRange implements XRange {
       },
       get columnWidth(): number {
         throw new FakeExcelError('PropertyNotLoaded', 'columnWidth is write-only in this double');
+      },
+      set verticalAlignment(v: XRangeFormat['verticalAlignment']) {
+        styleWrite({ verticalAlignment: v });
+      },
+      get verticalAlignment(): XRangeFormat['verticalAlignment'] {
+        throw new FakeExcelError('PropertyNotLoaded', 'verticalAlignment is write-only in this double');
+      },
+      autofitRows: () => {
+        ctx.enqueue({
+          requestBytes: 50,
+          run: () => {
+            const area = ownerArea();
+            for (let r = area.firstRow; r <= area.lastRow; r++) ctx.sheet(ownerSheet()).autofitRows.add(r);
+          },
+        });
       },
     };
     const ownerArea = () => this.area();
