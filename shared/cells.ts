@@ -16,6 +16,7 @@
  * the rest by precompiled regular expressions, and dates are integer day numbers (no date
  * objects). The yes/no and enum readers remember the few distinct texts a column repeats.
  */
+import { memoByIndex } from './memo';
 import { type Day, fromExcelSerial, fromYmd, isValidYmd, toExcelSerial, toIso, toUk } from './dates/calendar';
 import {
   type EetStatus,
@@ -146,6 +147,29 @@ export const MAX_DAY: Day = fromYmd(2100, 12, 31);
 const MIN_SERIAL = 61;
 const MAX_SERIAL = toExcelSerial(MAX_DAY);
 
+/*
+ * One frozen reading per calendar day, made when first needed and shared by every cell
+ * that holds that day: every date cell of every row is read, and a reading object per
+ * cell was a large share of what evaluating a tracker allocated.
+ */
+const dayReadings = memoByIndex(
+  (offset): CellReading<Day> => Object.freeze(value(offset + MIN_DAY)),
+  MAX_DAY - MIN_DAY + 1,
+);
+const birthReadings = memoByIndex(
+  (offset): CellReading<BirthDate> =>
+    Object.freeze(value(Object.freeze({ day: offset + MIN_DAY, monthOnly: false }))),
+  MAX_DAY - MIN_DAY + 1,
+);
+
+function dayValue(day: Day): CellReading<Day> {
+  return dayReadings(day - MIN_DAY);
+}
+
+function birthValue(day: Day): CellReading<BirthDate> {
+  return birthReadings(day - MIN_DAY);
+}
+
 /** yyyy-mm-dd (also yyyy/mm/dd), optionally followed by a time of day, which is ignored. */
 const YEAR_FIRST =
   /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -266,7 +290,7 @@ function parseDateText(t: string): Day | null {
 function readSerial(n: number): CellReading<Day> {
   // Excel serials count whole days; a time of day (the fraction) is dropped.
   if (!Number.isFinite(n) || n < MIN_SERIAL || n >= MAX_SERIAL + 1) return unreadable(String(n));
-  return value(fromExcelSerial(n));
+  return dayValue(fromExcelSerial(n));
 }
 
 function readJsDate(d: Date): CellReading<Day> {
@@ -274,7 +298,7 @@ function readJsDate(d: Date): CellReading<Day> {
   if (!Number.isFinite(ms)) return unreadable('');
   // Spreadsheet readers hand dates over as UTC midnight of the date typed (calendar.fromJsDate).
   const day = Math.floor(ms / MS_PER_DAY);
-  return day < MIN_DAY || day > MAX_DAY ? unreadable(toIso(day)) : value(day);
+  return day < MIN_DAY || day > MAX_DAY ? unreadable(toIso(day)) : dayValue(day);
 }
 
 /**
@@ -292,7 +316,7 @@ export function readDate(raw: RawCell): CellReading<Day> {
     const t = raw.trim();
     if (t === '') return BLANK;
     const day = parseDateText(t);
-    return day === null ? unreadable(t) : value(day);
+    return day === null ? unreadable(t) : dayValue(day);
   }
   if (typeof raw === 'number') return readSerial(raw);
   if (raw === null || raw === undefined) return BLANK;
@@ -321,7 +345,7 @@ function monthOnlyBirth(year: number, month: number): CellReading<BirthDate> | n
  */
 export function readDateOfBirth(raw: RawCell): CellReading<BirthDate> {
   const full = readDate(raw);
-  if (full.state === 'value') return value({ day: full.value, monthOnly: false });
+  if (full.state === 'value') return birthValue(full.value);
   if (full.state === 'blank' || typeof raw !== 'string') return full;
   const t = raw.trim();
   let m = YEAR_MONTH.exec(t);

@@ -215,6 +215,36 @@ describe('shared results', () => {
     }
   });
 
+  it('rows counting from the same day share one frozen dated result; another day gets its own', () => {
+    const [a, b, c] = evaluateRows([
+      { ...child, lastReviewDate: '2026-10-01', initialHealthAssessmentDate: '2024-01-20' },
+      { ...child, lastReviewDate: '01/10/2026', initialHealthAssessmentDate: '2024-01-20' },
+      { ...child, lastReviewDate: '2026-10-02', initialHealthAssessmentDate: '2024-01-21' },
+    ]);
+    expect(a.results['cla-review']).toBe(b.results['cla-review']);
+    expect(Object.isFrozen(a.results['cla-review'])).toBe(true);
+    expect(c.results['cla-review']).not.toBe(a.results['cla-review']);
+    expect(c.results['cla-review'].due).toBe('2027-04-02');
+    // Done with a due date: shared the same way
+    expect(a.results['initial-health-assessment'].status).toBe('Done');
+    expect(a.results['initial-health-assessment']).toBe(b.results['initial-health-assessment']);
+    expect(c.results['initial-health-assessment'].explanation).toContain('21/01/2024');
+  });
+
+  it('a shared dated result is the same as one worked out alone', () => {
+    const rows = [
+      { ...child, lastReviewDate: '2026-06-01' },
+      { ...child, lastReviewDate: '2026-06-01', reviewsHeld: 1 },
+      { ...child, lastReviewDate: '2026-06-01' },
+    ];
+    const together = evaluateRows(rows);
+    rows.forEach((row, i) =>
+      expect(together[i].results['cla-review']).toEqual(evaluateRows([row])[0].results['cla-review']),
+    );
+    expect(together[1].results['cla-review'].due).toBe('2026-09-01');
+    expect(together[0].results['cla-review'].due).toBe('2026-12-01');
+  });
+
   it('dated explanations are built from the due date and the days left or late', () => {
     const lastVisit = edate(AS_OF, -2);
     const [row] = evaluateRows([{ ...child, lastVisitDate: toJsDate(lastVisit) }]);

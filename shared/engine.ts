@@ -4,7 +4,8 @@
  * when it is due and whether it is done, and turns the answers into statuses.
  */
 import { readDateOfBirth, type RawCell } from './cells';
-import { type Day, edate, fromYmd, toIso, toUk } from './dates/calendar';
+import { type Day, edate, toIso, toUk } from './dates/calendar';
+import { textByCount, textByDay } from './dates/dayText';
 import { ageDate } from './dates/age';
 import type { LeavingCareStatus, RuleFieldName } from './fields';
 import { DEFAULT_POLICY, RULES_VERSION, type Policy, type Window } from './policy';
@@ -46,11 +47,14 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions): Evalua
     active,
     windows: active.map((rule) => windowFor(rule, policy)),
     citations,
+    endings: citations.map(explanationEndings),
     shared: citations.map((citation) => ({
       notApplicable: new SharedResults('Not applicable'),
       checkData: new SharedResults('Check data', 'Check data: '),
       done: new SharedResults('Done', '', citation),
       actionNeeded: new SharedResults('Action needed', '', citation),
+      dated: new Map(),
+      doneBy: new Map(),
     })),
     resultsShape: Object.fromEntries(active.map((rule) => [rule.id, null])),
     asOf: options.asOf,
@@ -74,6 +78,8 @@ interface RunSettings {
   readonly windows: readonly Window[];
   /** each active rule's " (source)", which ends its explanations */
   readonly citations: readonly string[];
+  /** each active rule's endings of dated explanations */
+  readonly endings: readonly ExplanationEndings[];
   /** each active rule's results that rows share */
   readonly shared: readonly RuleSharedResults[];
   /**
@@ -128,6 +134,25 @@ interface RuleSharedResults {
   readonly checkData: SharedResults;
   readonly done: SharedResults;
   readonly actionNeeded: SharedResults;
+  /**
+   * Results with a due date, by the sentence that explains the due date. Rules make each
+   * sentence once per day it names (`sentenceOn`), so rows counting from the same day share
+   * one sentence; with the same due date (and one as-of date and window for the whole
+   * evaluation) the result is the same, and one frozen copy serves them all.
+   */
+  readonly dated: Map<string, RuleResult>;
+  /** Done results that have a due date, by the sentence saying it was done; likewise. */
+  readonly doneBy: Map<string, RuleResult>;
+}
+
+/** How many distinct sentences each rule's shared dated results keep. */
+const DATED_RESULTS_LIMIT = 5_000;
+
+/** `result`, frozen and kept in `cache` under `key` while the cache has room. */
+function keep(cache: Map<string, RuleResult>, key: string, result: RuleResult): RuleResult {
+  Object.freeze(result);
+  if (cache.size < DATED_RESULTS_LIMIT) cache.set(key, result);
+  return result;
 }
 
 function checkData(problem: string, due: Day | null, shared: RuleSharedResults): RuleResult {
@@ -145,22 +170,24 @@ function evaluateRow(row: CanonicalRow, run: RunSettings, ctx: RowContext): RowR
 
   const results: Record<string, RuleResult | null> = { ...run.resultsShape };
   let overall: Status = 'Not applicable';
-  let next: { rule: string; due: string } | null = null;
+  let nextRule = '';
+  let nextDue: string | null = null;
   for (let i = 0; i < run.active.length; i += 1) {
     const rule = run.active[i];
-    let result = assess(rule, ctx, run.windows[i], run.citations[i], run.shared[i]);
+    let result = assess(rule, ctx, run.windows[i], run.citations[i], run.endings[i], run.shared[i]);
     if (note) result = { ...result, explanation: result.explanation + note };
     results[rule.id] = result;
     overall = worseOf(overall, result.status);
     // ISO dates (YYYY-MM-DD) sort as text in date order.
-    if (isOpen(result.status) && result.due !== null && (next === null || result.due < next.due)) {
-      next = { rule: rule.id, due: result.due };
+    if (isOpen(result.status) && result.due !== null && (nextDue === null || result.due < nextDue)) {
+      nextRule = rule.id;
+      nextDue = result.due;
     }
   }
   return {
     row: row.row,
     overall,
-    nextAction: next,
+    nextAction: nextDue === null ? null : { rule: nextRule, due: nextDue },
     leavingCareStatus: leavingCareStatusOf(ctx),
     results: results as Record<string, RuleResult>,
   };
@@ -172,6 +199,7 @@ function assess(
   ctx: RowContext,
   window: Window,
   citation: string,
+  endings: ExplanationEndings,
   shared: RuleSharedResults,
 ): RuleResult {
   let due: DueDate | null = null;
@@ -196,11 +224,19 @@ function assess(
     }
     const doneWhy = rule.done ? rule.done(ctx, due) : null;
     if (doneWhy !== null) {
-      return { status: 'Done', due: due === null ? null : toIso(due.day), explanation: doneWhy + citation };
+      if (due === null) return shared.done.get(doneWhy);
+      const dueIso = toIso(due.day);
+      const known = shared.doneBy.get(doneWhy);
+      if (known !== undefined && known.due === dueIso) return known;
+      return keep(shared.doneBy, doneWhy, { status: 'Done', due: dueIso, explanation: doneWhy + citation });
     }
     if (dueProblem) throw dueProblem;
     if (!due) throw new Error(`Rule ${rule.id} has neither a due date nor a requirement`);
-    return statusByWindow(due, ctx.asOf, window, citation);
+    const dueIso = toIso(due.day);
+    const known = shared.dated.get(due.why);
+    // ISO texts are made once per day, so the same due date is the same string.
+    if (known !== undefined && known.due === dueIso) return known;
+    return keep(shared.dated, due.why, statusByWindow(due, ctx.asOf, window, endings));
   } catch (error) {
     if (error instanceof DataProblem) return checkData(error.message, due === null ? null : due.day, shared);
     throw error;
@@ -210,47 +246,37 @@ function assess(
 /**
  * A deadline is inclusive: on the due date the item is Due soon, the day after Overdue;
  * from the start of the warning window it is Due soon, before that On track.
- * `citation` is the rule's " (source)".
  */
-function statusByWindow(due: DueDate, asOf: Day, window: Window, citation: string): RuleResult {
-  const windowStart = 'days' in window ? due.day - window.days : edate(due.day, -window.months);
+function statusByWindow(due: DueDate, asOf: Day, window: Window, endings: ExplanationEndings): RuleResult {
   const when = due.why + dueOn(due.day);
   if (asOf > due.day) {
-    return {
-      status: 'Overdue',
-      due: toIso(due.day),
-      explanation: when + overdueBy(asOf - due.day) + citation,
-    };
+    return { status: 'Overdue', due: toIso(due.day), explanation: when + endings.overdueBy(asOf - due.day) };
   }
+  const windowStart = 'days' in window ? due.day - window.days : edate(due.day, -window.months);
   if (asOf >= windowStart) {
-    return { status: 'Due soon', due: toIso(due.day), explanation: when + dueIn(due.day - asOf) + citation };
+    return { status: 'Due soon', due: toIso(due.day), explanation: when + endings.dueIn(due.day - asOf) };
   }
-  return { status: 'On track', due: toIso(due.day), explanation: when + citation };
+  return { status: 'On track', due: toIso(due.day), explanation: when + endings.citation };
 }
 
-/** Explanations about due dates in this span reuse their phrases (see below). */
-const FIRST_CACHED_DAY: Day = fromYmd(1990, 1, 1);
-const LAST_CACHED_DAY: Day = fromYmd(2079, 12, 31);
-
-/*
- * The phrases every dated explanation is built from, each made once: most of what the
- * engine allocates is explanation text, and it is kept until the evaluation ends.
- */
+/** The phrases every dated explanation is built from, each made once (see dates/dayText). */
 const dueOn = textByDay((day) => `: due ${toUk(day)}`);
-const overdueBy = textByCount((late) => `, overdue by ${late} day${late === 1 ? '' : 's'}`);
-const dueIn = textByCount((left) => (left === 0 ? ', today' : `, in ${left} day${left === 1 ? '' : 's'}`));
 
-function textByCount(build: (count: number) => string, limit = 10_000): (count: number) => string {
-  const made: (string | undefined)[] = [];
-  return (count) => (count >= 0 && count < limit ? (made[count] ??= build(count)) : build(count));
+/** How one rule's dated explanations end: ", overdue by 3 days (CPPCR reg 33)". */
+interface ExplanationEndings {
+  readonly overdueBy: (late: number) => string;
+  readonly dueIn: (left: number) => string;
+  readonly citation: string;
 }
 
-function textByDay(build: (day: Day) => string): (day: Day) => string {
-  const byCount = textByCount(
-    (offset) => build(offset + FIRST_CACHED_DAY),
-    LAST_CACHED_DAY - FIRST_CACHED_DAY + 1,
-  );
-  return (day) => byCount(day - FIRST_CACHED_DAY);
+function explanationEndings(citation: string): ExplanationEndings {
+  return {
+    overdueBy: textByCount((late) => `, overdue by ${late} day${late === 1 ? '' : 's'}${citation}`),
+    dueIn: textByCount((left) =>
+      left === 0 ? `, today${citation}` : `, in ${left} day${left === 1 ? '' : 's'}${citation}`,
+    ),
+    citation,
+  };
 }
 
 export function windowFor(rule: Rule, policy: Policy): Window {

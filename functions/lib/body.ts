@@ -3,6 +3,7 @@
  * before and after reading, valid UTF-8 and valid JSON. Error messages describe the
  * problem without quoting the body.
  */
+import { isUtf8 } from 'node:buffer';
 import type { HttpRequest } from '@azure/functions';
 import { ClientError } from './http';
 
@@ -42,12 +43,12 @@ export async function readJsonBody(
 
   const buffer = Buffer.from(await request.arrayBuffer());
   if (buffer.length > maxBytes) throw tooLarge(maxBytes);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
+  if (!isUtf8(buffer)) {
     throw new ClientError(400, 'invalid_json', 'The request body is not valid UTF-8 text.');
   }
+  // A leading byte order mark is not part of the JSON (as TextDecoder also reads it).
+  const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  const text = buffer.toString('utf8', bom);
   if (text.trim() === '') {
     throw new ClientError(400, 'invalid_json', 'The request body is empty: send a JSON object.');
   }

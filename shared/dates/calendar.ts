@@ -7,6 +7,7 @@
  * Europe/London, and as the reference implementation in the property tests).
  */
 import { DateTime } from 'luxon';
+import { memoByIndex } from '../memo';
 
 /** Days since 1970-01-01 (may be negative). */
 export type Day = number;
@@ -103,31 +104,22 @@ export function addDays(dayNumber: Day, days: number): Day {
  */
 const CACHE_FIRST_DAY = -25_567; // 1900-01-01
 const CACHE_LAST_DAY = 47_481; // 2099-12-31
-const isoCache: (string | undefined)[] = [];
-const ukCache: (string | undefined)[] = [];
 
-function cachedText(cache: (string | undefined)[], dayNumber: Day, format: (ymd: Ymd) => string): string {
-  if (dayNumber < CACHE_FIRST_DAY || dayNumber > CACHE_LAST_DAY) return format(toYmd(dayNumber));
-  const index = dayNumber - CACHE_FIRST_DAY;
-  let text = cache[index];
-  if (text === undefined) {
-    text = format(toYmd(dayNumber));
-    cache[index] = text;
-  }
-  return text;
+function textOfDay(format: (ymd: Ymd) => string): (dayNumber: Day) => string {
+  const byOffset = memoByIndex(
+    (offset) => format(toYmd(offset + CACHE_FIRST_DAY)),
+    CACHE_LAST_DAY - CACHE_FIRST_DAY + 1,
+  );
+  return (dayNumber) => byOffset(dayNumber - CACHE_FIRST_DAY);
 }
 
 const isoText = ({ year, month, day }: Ymd) => `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 const ukText = ({ year, month, day }: Ymd) => `${pad2(day)}/${pad2(month)}/${String(year).padStart(4, '0')}`;
 
-export function toIso(dayNumber: Day): string {
-  return cachedText(isoCache, dayNumber, isoText);
-}
+export const toIso: (dayNumber: Day) => string = textOfDay(isoText);
 
 /** dd/MM/yyyy: how the explanations show dates to UK users. */
-export function toUk(dayNumber: Day): string {
-  return cachedText(ukCache, dayNumber, ukText);
-}
+export const toUk: (dayNumber: Day) => string = textOfDay(ukText);
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -26,19 +26,21 @@ export interface TermStart {
   readonly day: number;
 }
 
-/** The first days of the terms that start on or before `day`'s year end, across three years, in order. */
-function termStartsAround(year: number, terms: readonly TermStart[]): Day[] {
-  const starts: Day[] = [];
-  for (let y = year - 1; y <= year + 1; y += 1) {
-    for (const term of terms) starts.push(fromYmd(y, term.month, term.day));
+/** The first day of the first term that starts after `day` (terms may be listed in any order). */
+function nextTermStart(day: Day, terms: readonly TermStart[]): Day {
+  const { year } = toYmd(day);
+  let next = Infinity;
+  // Some term starts within a year of any day, so this year and next suffice.
+  for (let y = year; y <= year + 1; y += 1) {
+    for (const term of terms) {
+      const start = fromYmd(y, term.month, term.day);
+      if (start > day && start < next) next = start;
+    }
   }
-  return starts.sort((a, b) => a - b);
+  return next;
 }
 
 /** The last day of the term after the term that contains `day`. */
 export function endOfNextTerm(day: Day, terms: readonly TermStart[]): Day {
-  const starts = termStartsAround(toYmd(day).year, terms);
-  let containing = 0;
-  while (containing + 1 < starts.length && starts[containing + 1] <= day) containing += 1;
-  return starts[containing + 2] - 1;
+  return nextTermStart(nextTermStart(day, terms), terms) - 1;
 }

@@ -32,11 +32,30 @@ export function isWorkingDay(day: Day): boolean {
   return !isWeekend(day) && !isBankHoliday(day);
 }
 
+/** Workdays already walked, by start day and count (counts below the limit only). */
+const WORKDAY_COUNT_LIMIT = 1024;
+const WORKDAYS_KEPT = 20_000;
+const workdays = new Map<number, Day>();
+
 /**
  * Excel `WORKDAY(start, n, holidays)` for n ≥ 0: the n-th working day after `start`
  * (`start` itself is not counted). "Within N working days of X" means on or before this.
  */
 export function workday(start: Day, n: number): Day {
+  // Trackers repeat the same few start days and counts row after row (a first review
+  // 20 working days after becoming looked after): each is walked once.
+  const key = start * WORKDAY_COUNT_LIMIT + n;
+  const known = n >= 0 && n < WORKDAY_COUNT_LIMIT ? workdays.get(key) : undefined;
+  if (known !== undefined) return known;
+  const day = walkWorkdays(start, n);
+  if (n >= 0 && n < WORKDAY_COUNT_LIMIT) {
+    if (workdays.size >= WORKDAYS_KEPT) workdays.clear();
+    workdays.set(key, day);
+  }
+  return day;
+}
+
+function walkWorkdays(start: Day, n: number): Day {
   // Load every year the walk can reach (n working days span at most ~1.5n calendar days
   // plus the Christmas holidays), then step through plain day numbers.
   const firstYear = toYmd(start).year;

@@ -5,7 +5,8 @@
  * as a chain: `outsideAgeBand(...) ?? notLookedAfterReason(ctx) ?? true`. They run for
  * every rule on every row, so the reasons are built once and reused.
  */
-import type { Day } from '../dates/calendar';
+import { type Day, toUk } from '../dates/calendar';
+import { textByDay } from '../dates/dayText';
 import { FIELD_BY_NAME, type RuleFieldName } from '../fields';
 import type { RuleContext } from './types';
 
@@ -77,12 +78,40 @@ export function pathwayApplies(ctx: RuleContext, band: AgeBand): true | string {
   return outsideAgeBand(ctx, band) ?? notInCohortReason(ctx) ?? true;
 }
 
+/**
+ * A sentence naming one day ("Next review due 6 months after last review on 03/04/2026"),
+ * made once per day and shared by every row that names that day. The engine also shares
+ * the results such sentences explain, so due dates and "recorded on" sentences are built
+ * this way rather than with a template per row.
+ */
+export function sentenceOn(build: (day: string) => string): (day: Day) => string {
+  return textByDay((day) => build(toUk(day)));
+}
+
+/**
+ * `sentenceOn` for sentences that also name a small value (a policy number of days, an
+ * SDQ score): one set of sentences per value.
+ */
+export function sentencesBy<K extends string | number>(
+  build: (key: K, day: string) => string,
+): (key: K, day: Day) => string {
+  const byKey = new Map<K, (day: Day) => string>();
+  return (key, day) => {
+    let sentence = byKey.get(key);
+    if (sentence === undefined) {
+      sentence = sentenceOn((uk) => build(key, uk));
+      byKey.set(key, sentence);
+    }
+    return sentence(day);
+  };
+}
+
 /** Done when `field` holds a date (a one-off requirement). */
 export function doneWhenRecorded(field: RuleFieldName) {
-  const label = FIELD_BY_NAME[field].label;
+  const recordedOn = sentenceOn((day) => `${FIELD_BY_NAME[field].label} recorded on ${day}`);
   return (ctx: RuleContext): string | null => {
     const day = ctx.has(field) ? ctx.date(field) : null;
-    return day === null ? null : `${label} recorded on ${ctx.uk(day)}`;
+    return day === null ? null : recordedOn(day);
   };
 }
 

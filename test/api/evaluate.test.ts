@@ -182,6 +182,16 @@ describe('POST /api/evaluate', () => {
     expect(parsed.inactiveRules).toHaveLength(25);
   });
 
+  it('reads a body that starts with a UTF-8 byte order mark (as some clients write JSON)', async () => {
+    const request = evaluateRequest(5, 3);
+    const plain = await invoke(handler, { body: request });
+    const withBom = await invoke(handler, { body: `\uFEFF${JSON.stringify(request)}` });
+    expect(withBom.status).toBe(200);
+    expect(withoutCorrelation(withBom.body as EvaluateResponse)).toEqual(
+      withoutCorrelation(plain.body as EvaluateResponse),
+    );
+  });
+
   it('reports a valid-looking but meaningless value as Check data on its row, not a refusal', async () => {
     const request = {
       asOf: '2026-11-23',

@@ -110,7 +110,16 @@ describe('sdq-follow-up: Not applicable', () => {
 });
 
 describe('sdq-follow-up: Check data', () => {
-  t('a score without an SDQ date', { lastSdqDate: null }, { status: 'Check data' });
+  t(
+    'a score without an SDQ date says which date is missing',
+    { lastSdqDate: null },
+    { status: 'Check data', explains: ['No SDQ date recorded with the score'] },
+  );
+  t(
+    'a score without an SDQ date, even with a referral recorded',
+    { lastSdqDate: null, camhsReferralDate: '2026-10-05' },
+    { status: 'Check data', explains: ['No SDQ date recorded with the score'] },
+  );
   t('score 41 is outside 0–40', { sdqScore: 41 }, { status: 'Check data', explains: ['41'] });
   t('score -1 is outside 0–40', { sdqScore: -1 }, { status: 'Check data' });
   t('score unreadable "high" is quoted', { sdqScore: 'high' }, { status: 'Check data', explains: ['high'] });

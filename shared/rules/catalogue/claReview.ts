@@ -1,6 +1,6 @@
 import { edate } from '../../dates/calendar';
 import { workday } from '../../dates/workingDays';
-import { notLookedAfterReason } from '../common';
+import { notLookedAfterReason, sentenceOn } from '../common';
 import type { Day } from '../../dates/calendar';
 import type { Rule, RuleContext } from '../types';
 
@@ -23,15 +23,21 @@ export const claReview: Rule = {
       const start = ctx.requireCareStart('The first review');
       return {
         day: workday(start, 20),
-        why: `First review due within 20 working days of becoming looked after on ${ctx.uk(start)}`,
+        why: firstReviewWhy(start),
       };
     }
     if (isFirstReview(ctx, last, careStart)) {
-      return { day: edate(last, 3), why: `Second review due 3 months after first review on ${ctx.uk(last)}` };
+      return { day: edate(last, 3), why: secondReviewWhy(last) };
     }
-    return { day: edate(last, 6), why: `Next review due 6 months after last review on ${ctx.uk(last)}` };
+    return { day: edate(last, 6), why: nextReviewWhy(last) };
   },
 };
+
+const firstReviewWhy = sentenceOn(
+  (start) => `First review due within 20 working days of becoming looked after on ${start}`,
+);
+const secondReviewWhy = sentenceOn((first) => `Second review due 3 months after first review on ${first}`);
+const nextReviewWhy = sentenceOn((last) => `Next review due 6 months after last review on ${last}`);
 
 /**
  * Whether the last review was the first: decided by the first of reviewsHeld,

@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { notLookedAfterReason } from '../common';
+import { notLookedAfterReason, sentenceOn, sentencesBy } from '../common';
 import type { Rule } from '../types';
 
 /** Dental checks (SSDA903 OC2 TEETH_CHECK; LCC: the health passport records the last one). */
@@ -16,13 +16,20 @@ export const dentalCheck: Rule = {
       const months = ctx.policy.dentalCheckMonths;
       return {
         day: edate(last, months),
-        why: `Dental check due ${months} months after the last on ${ctx.uk(last)}`,
+        why: nextCheckWhy(months, last),
       };
     }
     const start = ctx.requireCareStart('The first dental check');
     return {
       day: edate(start, 12),
-      why: `No dental check recorded: due 12 months after becoming looked after on ${ctx.uk(start)}`,
+      why: firstCheckWhy(start),
     };
   },
 };
+
+const nextCheckWhy = sentencesBy(
+  (months: number, last) => `Dental check due ${months} months after the last on ${last}`,
+);
+const firstCheckWhy = sentenceOn(
+  (start) => `No dental check recorded: due 12 months after becoming looked after on ${start}`,
+);

@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { dateIfTracked, latest, notLookedAfterReason } from '../common';
+import { dateIfTracked, latest, notLookedAfterReason, sentenceOn } from '../common';
 import { initialAssessmentDate } from './initialHealthAssessment';
 import type { Rule } from '../types';
 import type { Day } from '../../dates/calendar';
@@ -26,12 +26,19 @@ export const healthAssessment: Rule = {
     if (base < ctx.ageDate(5)) {
       return {
         day: edate(base, 6),
-        why: `Review health assessment due 6 months after the assessment on ${ctx.uk(base)} (under 5)`,
+        why: underFiveWhy(base),
       };
     }
     return {
       day: edate(base, 12),
-      why: `Review health assessment due 12 months after the assessment on ${ctx.uk(base)}`,
+      why: yearlyWhy(base),
     };
   },
 };
+
+const underFiveWhy = sentenceOn(
+  (base) => `Review health assessment due 6 months after the assessment on ${base} (under 5)`,
+);
+const yearlyWhy = sentenceOn(
+  (base) => `Review health assessment due 12 months after the assessment on ${base}`,
+);

@@ -1,13 +1,15 @@
 import { FIELD_BY_NAME, type RuleFieldName } from '../../fields';
 import { notLookedAfterReason } from '../common';
-import type { Rule } from '../types';
+import type { Requirement, Rule } from '../types';
 
 const LCC = 'LCC (all children looked after registered with a GP and dentist; health passport)';
 
 /** A yes/no health requirement for every looked-after child: yes is Done, no is Action needed, blank is Check data. */
 function healthYesNoRule(id: string, label: string, field: RuleFieldName, notMet: string): Rule {
-  const blank = `${FIELD_BY_NAME[field].label} is blank: record yes or no`;
-  const met = `${FIELD_BY_NAME[field].label}: yes`;
+  // The three answers are the same for every row: made once.
+  const blank: Requirement = { met: null, why: `${FIELD_BY_NAME[field].label} is blank: record yes or no` };
+  const met: Requirement = { met: true, why: `${FIELD_BY_NAME[field].label}: yes` };
+  const notMetAnswer: Requirement = { met: false, why: notMet };
   return {
     id,
     label,
@@ -17,8 +19,8 @@ function healthYesNoRule(id: string, label: string, field: RuleFieldName, notMet
     applies: (ctx) => notLookedAfterReason(ctx) ?? true,
     requirement(ctx) {
       const value = ctx.yesNo(field);
-      if (value === null) return { met: null, why: blank };
-      return value ? { met: true, why: met } : { met: false, why: notMet };
+      if (value === null) return blank;
+      return value ? met : notMetAnswer;
     },
   };
 }

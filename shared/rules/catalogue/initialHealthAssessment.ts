@@ -1,6 +1,6 @@
 import { edate } from '../../dates/calendar';
 import { workday } from '../../dates/workingDays';
-import { dateIfTracked, latest, notLookedAfterReason } from '../common';
+import { dateIfTracked, latest, notLookedAfterReason, sentenceOn } from '../common';
 import type { Rule, RuleContext } from '../types';
 import type { Day } from '../../dates/calendar';
 
@@ -19,7 +19,7 @@ export const initialHealthAssessment: Rule = {
     const start = ctx.requireCareStart('The initial health assessment');
     return {
       day: workday(start, 20),
-      why: `Initial health assessment due within 20 working days of becoming looked after on ${ctx.uk(start)}`,
+      why: dueWhy(start),
     };
   },
   done(ctx) {
@@ -28,14 +28,18 @@ export const initialHealthAssessment: Rule = {
     const from = countsFrom(ctx);
     const initial = dateIfTracked(ctx, 'initialHealthAssessmentDate');
     if (initial !== null && (from === null || initial >= from)) {
-      return `Initial health assessment recorded on ${ctx.uk(initial)}`;
+      return initialRecordedOn(initial);
     }
     const review = dateIfTracked(ctx, 'lastHealthAssessmentDate');
-    return review !== null && (from === null || review >= from)
-      ? `Health assessment recorded on ${ctx.uk(review)}`
-      : null;
+    return review !== null && (from === null || review >= from) ? reviewRecordedOn(review) : null;
   },
 };
+
+const dueWhy = sentenceOn(
+  (start) => `Initial health assessment due within 20 working days of becoming looked after on ${start}`,
+);
+const initialRecordedOn = sentenceOn((day) => `Initial health assessment recorded on ${day}`);
+const reviewRecordedOn = sentenceOn((day) => `Health assessment recorded on ${day}`);
 
 /** Assessments from this day on count for the current period of care (null: any recorded one). */
 function countsFrom(ctx: RuleContext): Day | null {

@@ -17,13 +17,12 @@ export const leavingCareDocuments: Rule = {
   active: { anyOf: DOCUMENT_FIELDS },
   applies: (ctx) => pathwayApplies(ctx, FROM_17_UNDER_21),
   due(ctx) {
-    const missing = DOCUMENT_FIELDS.filter((field) => ctx.has(field) && ctx.yesNo(field) !== true).map(
-      (field) => FIELD_BY_NAME[field].label,
-    );
-    return {
-      day: ctx.ageDate(18),
-      why: `Documents due by the 18th birthday; missing: ${missing.join(', ')}`,
-    };
+    let missingMask = 0;
+    for (let i = 0; i < DOCUMENT_FIELDS.length; i += 1) {
+      const field = DOCUMENT_FIELDS[i];
+      if (ctx.has(field) && ctx.yesNo(field) !== true) missingMask |= 1 << i;
+    }
+    return { day: ctx.ageDate(18), why: missingDocuments(missingMask) };
   },
   done(ctx) {
     let trackedMask = 0;
@@ -37,10 +36,16 @@ export const leavingCareDocuments: Rule = {
   },
 };
 
+/** The labels of the documents in a bit mask of DOCUMENT_FIELDS positions. */
+function labels(mask: number): string {
+  return DOCUMENT_FIELDS.filter((_, i) => mask & (1 << i))
+    .map((field) => FIELD_BY_NAME[field].label)
+    .join(', ');
+}
+
 /** "All documents recorded (...)" for the document columns the tracker has, by bit mask. */
-const allRecorded = reasonBy(
-  (trackedMask: number) =>
-    `All documents recorded (${DOCUMENT_FIELDS.filter((_, i) => trackedMask & (1 << i))
-      .map((field) => FIELD_BY_NAME[field].label)
-      .join(', ')})`,
+const allRecorded = reasonBy((trackedMask: number) => `All documents recorded (${labels(trackedMask)})`);
+
+const missingDocuments = reasonBy(
+  (missingMask: number) => `Documents due by the 18th birthday; missing: ${labels(missingMask)}`,
 );

@@ -1,4 +1,5 @@
 import { LEAVING_CARE_STATUSES, type LeavingCareStatus } from '../../fields';
+import { sentencesBy } from '../common';
 import type { Rule } from '../types';
 
 const NOT_FORMER_RELEVANT = Object.fromEntries(
@@ -21,12 +22,16 @@ export const paContact: Rule = {
   due(ctx) {
     const days = ctx.policy.paContactDays;
     const last = ctx.date('lastPaContactDate');
-    if (last !== null)
-      return { day: last + days, why: `PA contact due ${days} days after the last on ${ctx.uk(last)}` };
+    if (last !== null) return { day: last + days, why: nextContactWhy(days, last) };
     const eighteenth = ctx.ageDate(18);
-    return {
-      day: eighteenth + days,
-      why: `No PA contact recorded: due ${days} days after the 18th birthday on ${ctx.uk(eighteenth)}`,
-    };
+    return { day: eighteenth + days, why: firstContactWhy(days, eighteenth) };
   },
 };
+
+const nextContactWhy = sentencesBy(
+  (days: number, last) => `PA contact due ${days} days after the last on ${last}`,
+);
+const firstContactWhy = sentencesBy(
+  (days: number, eighteenth) =>
+    `No PA contact recorded: due ${days} days after the 18th birthday on ${eighteenth}`,
+);

@@ -1,7 +1,8 @@
-import { ageBand, dateIfTracked, pathwayApplies } from '../common';
+import { ageBand, dateIfTracked, pathwayApplies, sentenceOn } from '../common';
 import type { Rule } from '../types';
 
 const FROM_15_UNDER_21 = ageBand({ years: 15 }, { years: 21 });
+const referralRecordedOn = sentenceOn((day) => `PA referral recorded on ${day}`);
 
 /** "From the age of 15 3/4 ... A referral needs to be made for a PA" (LCC). */
 export const paReferral: Rule = {
@@ -21,7 +22,7 @@ export const paReferral: Rule = {
   due: (ctx) => ({ day: ctx.ageDate(15, 9), why: 'PA referral due at age 15y 9m' }),
   done(ctx) {
     const referred = dateIfTracked(ctx, 'paReferralDate');
-    if (referred !== null) return `PA referral recorded on ${ctx.uk(referred)}`;
+    if (referred !== null) return referralRecordedOn(referred);
     return ctx.has('personalAdviser') && ctx.yesNo('personalAdviser') === true
       ? 'A personal adviser is named'
       : null;

@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { ageBand, ageText, doneWhenRecorded, pathwayApplies } from '../common';
+import { ageBand, ageText, doneWhenRecorded, pathwayApplies, reasonBy, sentenceOn } from '../common';
 import type { Rule } from '../types';
 
 const FROM_15Y9M_UNDER_21 = ageBand({ years: 15, months: 9 }, { years: 21 });
@@ -21,11 +21,19 @@ export const pathwayPlan: Rule = {
     if (eligibleFrom > ctx.ageDate(16)) {
       return {
         day: edate(eligibleFrom, 3),
-        why: `Pathway plan due 3 months after becoming eligible on ${ctx.uk(eligibleFrom)}`,
+        why: afterEligibleWhy(eligibleFrom),
       };
     }
     const { years, months } = ctx.policy.pathwayPlanDueAge;
-    return { day: ctx.ageDate(years, months), why: `Pathway plan due at age ${ageText({ years, months })}` };
+    return { day: ctx.ageDate(years, months), why: atAgeWhy(years * 12 + months) };
   },
   done: doneWhenRecorded('pathwayPlanDate'),
 };
+
+const afterEligibleWhy = sentenceOn(
+  (eligibleFrom) => `Pathway plan due 3 months after becoming eligible on ${eligibleFrom}`,
+);
+const atAgeWhy = reasonBy(
+  (ageInMonths: number) =>
+    `Pathway plan due at age ${ageText({ years: Math.floor(ageInMonths / 12), months: ageInMonths % 12 })}`,
+);

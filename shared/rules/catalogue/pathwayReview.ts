@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { dateIfTracked, latest, notInCohortReason } from '../common';
+import { dateIfTracked, latest, notInCohortReason, sentenceOn } from '../common';
 import type { Rule } from '../types';
 import type { Day } from '../../dates/calendar';
 
@@ -29,7 +29,11 @@ export const pathwayReview: Rule = {
     const plan = ctx.date('pathwayPlanDate') as Day;
     const review = ctx.date('lastPathwayReviewDate');
     const base = latest(plan, review) as Day;
-    const what = base === review ? 'last pathway plan review' : 'pathway plan';
-    return { day: edate(base, 6), why: `Review due 6 months after the ${what} on ${ctx.uk(base)}` };
+    return { day: edate(base, 6), why: base === review ? afterReviewWhy(base) : afterPlanWhy(base) };
   },
 };
+
+const afterReviewWhy = sentenceOn(
+  (day) => `Review due 6 months after the last pathway plan review on ${day}`,
+);
+const afterPlanWhy = sentenceOn((day) => `Review due 6 months after the pathway plan on ${day}`);

@@ -1,6 +1,6 @@
 import { workday } from '../../dates/workingDays';
 import { endOfNextTerm, ncYear } from '../../dates/school';
-import { notInCohortReason, reasonBy } from '../common';
+import { notInCohortReason, reasonBy, sentenceOn } from '../common';
 import type { Rule, RuleContext } from '../types';
 
 /**
@@ -29,15 +29,20 @@ export const pep: Rule = {
       const careStart = ctx.requireCareStart('The first PEP');
       return {
         day: workday(careStart, 20),
-        why: `First PEP due within 20 working days of becoming looked after on ${ctx.uk(careStart)}`,
+        why: firstPepWhy(careStart),
       };
     }
     return {
       day: endOfNextTerm(last, ctx.policy.terms),
-      why: `PEP due by the end of the term after the PEP on ${ctx.uk(last)}`,
+      why: nextPepWhy(last),
     };
   },
 };
+
+const firstPepWhy = sentenceOn(
+  (careStart) => `First PEP due within 20 working days of becoming looked after on ${careStart}`,
+);
+const nextPepWhy = sentenceOn((last) => `PEP due by the end of the term after the PEP on ${last}`);
 
 const notInSchoolYears = reasonBy((year: number) => `Not in Reception to Year 13 (NC year ${year})`);
 

@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { ageBand, notLookedAfterReason, outsideAgeBand } from '../common';
+import { ageBand, notLookedAfterReason, outsideAgeBand, sentenceOn } from '../common';
 import type { Rule } from '../types';
 
 const FROM_4_UNDER_17 = ageBand({ years: 4 }, { years: 17 });
@@ -14,13 +14,18 @@ export const sdq: Rule = {
   applies: (ctx) => outsideAgeBand(ctx, FROM_4_UNDER_17) ?? notLookedAfterReason(ctx) ?? true,
   due(ctx) {
     const last = ctx.date('lastSdqDate');
-    if (last !== null)
-      return { day: edate(last, 12), why: `SDQ due 12 months after the last on ${ctx.uk(last)}` };
+    if (last !== null) return { day: edate(last, 12), why: nextSdqWhy(last) };
     const start = ctx.requireCareStart('The first SDQ');
     const fourth = ctx.ageDate(4);
     const from = Math.max(start, fourth);
-    const since =
-      from === start ? `becoming looked after on ${ctx.uk(start)}` : `the 4th birthday on ${ctx.uk(fourth)}`;
-    return { day: edate(from, 12), why: `No SDQ recorded: due 12 months after ${since}` };
+    return { day: edate(from, 12), why: from === start ? afterCareStartWhy(start) : afterFourthWhy(fourth) };
   },
 };
+
+const nextSdqWhy = sentenceOn((last) => `SDQ due 12 months after the last on ${last}`);
+const afterCareStartWhy = sentenceOn(
+  (start) => `No SDQ recorded: due 12 months after becoming looked after on ${start}`,
+);
+const afterFourthWhy = sentenceOn(
+  (fourth) => `No SDQ recorded: due 12 months after the 4th birthday on ${fourth}`,
+);

@@ -1,4 +1,4 @@
-import { dateIfTracked, notLookedAfterReason, reasonBy } from '../common';
+import { dateIfTracked, notLookedAfterReason, reasonBy, sentenceOn, sentencesBy } from '../common';
 import type { Rule, RuleContext } from '../types';
 
 /**
@@ -17,15 +17,19 @@ export const sdqFollowUp: Rule = {
     const days = ctx.policy.sdqFollowUpDays;
     return {
       day: sdqDate + days,
-      why: `Referral due ${days} days after the SDQ score of ${ctx.integer('sdqScore')} on ${ctx.uk(sdqDate)}`,
+      why: referralWhy(`${days} days after the SDQ score of ${ctx.integer('sdqScore')}`, sdqDate),
     };
   },
   done(ctx) {
-    const sdqDate = ctx.requireDate('lastSdqDate');
+    // Without the SDQ date nothing is done yet; `due` says what is missing.
+    const sdqDate = ctx.date('lastSdqDate');
     const referral = dateIfTracked(ctx, 'camhsReferralDate');
-    return referral !== null && referral >= sdqDate ? `CAMHS referral recorded on ${ctx.uk(referral)}` : null;
+    return sdqDate !== null && referral !== null && referral >= sdqDate ? referralRecordedOn(referral) : null;
   },
 };
+
+const referralWhy = sentencesBy((afterScore: string, day) => `Referral due ${afterScore} on ${day}`);
+const referralRecordedOn = sentenceOn((day) => `CAMHS referral recorded on ${day}`);
 
 const noHighScoreOf = reasonBy((threshold: number) => `No SDQ score of ${threshold} or more recorded`);
 

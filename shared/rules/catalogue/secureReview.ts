@@ -1,5 +1,5 @@
 import { workday } from '../../dates/workingDays';
-import { dateIfTracked, latest } from '../common';
+import { dateIfTracked, latest, sentenceOn, sentencesBy } from '../common';
 import type { Rule, RuleContext } from '../types';
 import type { Day } from '../../dates/calendar';
 
@@ -20,15 +20,20 @@ export const secureReview: Rule = {
     const days = ctx.policy.secureReviewWorkingDays;
     return {
       day: workday(event, days),
-      why: `Review due within ${days} working days of the secure/custody move on ${ctx.uk(event)}`,
+      why: reviewWhy(days, event),
     };
   },
   done(ctx) {
     const event = secureEvent(ctx) as Day;
     const review = dateIfTracked(ctx, 'lastReviewDate');
-    return review !== null && review >= event ? `Review held on ${ctx.uk(review)}` : null;
+    return review !== null && review >= event ? reviewHeldOn(review) : null;
   },
 };
+
+const reviewWhy = sentencesBy(
+  (days: number, event) => `Review due within ${days} working days of the secure/custody move on ${event}`,
+);
+const reviewHeldOn = sentenceOn((day) => `Review held on ${day}`);
 
 /** The later of the secure start and end dates that have happened (a future end date is a plan). */
 function secureEvent(ctx: RuleContext): Day | null {

@@ -1,6 +1,6 @@
 import { edate } from '../../dates/calendar';
 import { DataProblem, type Rule } from '../types';
-import { dateIfTracked, notLookedAfterReason } from '../common';
+import { dateIfTracked, notLookedAfterReason, sentenceOn } from '../common';
 
 /**
  * Social worker visits: within a week of a placement starting, then at least every six
@@ -25,18 +25,17 @@ export const statutoryVisit: Rule = {
       }
       return {
         day: placementStart + 7,
-        why: `First visit due within 7 days of the placement starting on ${ctx.uk(placementStart)}`,
+        why: firstVisitWhy(placementStart),
       };
     }
     if (placementStart !== null && last < edate(placementStart, 12)) {
       return {
         day: last + 42,
-        why: `Visit due 6 weeks after last visit on ${ctx.uk(last)} (first year of placement)`,
+        why: firstYearVisitWhy(last),
       };
     }
     const longTerm = ctx.has('placementUntil18') ? ctx.yesNo('placementUntil18') : null;
-    if (longTerm !== true)
-      return { day: last + 42, why: `Visit due 6 weeks after last visit on ${ctx.uk(last)}` };
+    if (longTerm !== true) return { day: last + 42, why: sixWeeklyVisitWhy(last) };
     if (placementStart === null) {
       throw new DataProblem(
         'Visits in a long-term placement depend on the placement start, but no placement start or date became looked after is recorded',
@@ -44,7 +43,18 @@ export const statutoryVisit: Rule = {
     }
     return {
       day: edate(last, 3),
-      why: `Visit due 3 months after last visit on ${ctx.uk(last)} (long-term placement)`,
+      why: longTermVisitWhy(last),
     };
   },
 };
+
+const firstVisitWhy = sentenceOn(
+  (start) => `First visit due within 7 days of the placement starting on ${start}`,
+);
+const firstYearVisitWhy = sentenceOn(
+  (last) => `Visit due 6 weeks after last visit on ${last} (first year of placement)`,
+);
+const sixWeeklyVisitWhy = sentenceOn((last) => `Visit due 6 weeks after last visit on ${last}`);
+const longTermVisitWhy = sentenceOn(
+  (last) => `Visit due 3 months after last visit on ${last} (long-term placement)`,
+);

@@ -1,4 +1,4 @@
-import { notLookedAfterReason } from '../common';
+import { notLookedAfterReason, reasonBy, sentenceOn } from '../common';
 import type { Rule, RuleContext } from '../types';
 
 const NEEDS_APPROVAL = new Set(['supported', 'unregulated']);
@@ -14,10 +14,15 @@ export const unregulatedApproval: Rule = {
   requirement(ctx) {
     const approved = ctx.date('unregulatedApprovalDate');
     return approved === null
-      ? { met: false, why: `No senior manager approval recorded for the ${ctx.placementType()} placement` }
-      : { met: true, why: `Senior manager approval recorded on ${ctx.uk(approved)}` };
+      ? { met: false, why: noApprovalFor(ctx.placementType() ?? '') }
+      : { met: true, why: approvedOn(approved) };
   },
 };
+
+const noApprovalFor = reasonBy(
+  (type: string) => `No senior manager approval recorded for the ${type} placement`,
+);
+const approvedOn = sentenceOn((day) => `Senior manager approval recorded on ${day}`);
 
 function notNeedingApproval(ctx: RuleContext): string | null {
   const type = ctx.placementType();

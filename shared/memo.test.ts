@@ -1,0 +1,32 @@
+import { memoByIndex } from './memo';
+
+describe('memoByIndex', () => {
+  it('works each value out once and gives the same value back', () => {
+    const built: number[] = [];
+    const text = memoByIndex((i) => {
+      built.push(i);
+      return { text: `#${i}` };
+    }, 100_000);
+    const first = text(73_000);
+    expect(first).toEqual({ text: '#73000' });
+    expect(text(73_000)).toBe(first);
+    expect(text(0)).toEqual({ text: '#0' });
+    expect(text(99_999)).toEqual({ text: '#99999' });
+    expect(text(511)).not.toBe(text(512)); // either side of a block boundary
+    expect(built).toEqual([73_000, 0, 99_999, 511, 512]);
+  });
+
+  it('works out, but does not keep, values outside 0..limit-1 or for fractions', () => {
+    let calls = 0;
+    const square = memoByIndex((i) => {
+      calls += 1;
+      return i * i;
+    }, 10);
+    expect([square(-1), square(10), square(2.5), square(Number.NaN)]).toEqual([1, 100, 6.25, Number.NaN]);
+    expect([square(-1), square(10), square(2.5)]).toEqual([1, 100, 6.25]);
+    expect(calls).toBe(7);
+    expect(square(3)).toBe(9);
+    expect(square(3)).toBe(9);
+    expect(calls).toBe(8);
+  });
+});
