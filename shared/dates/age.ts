@@ -2,7 +2,7 @@
  * Ages (RULES.md section 1): "age Y years M months" is reached at the start of
  * EDATE(DOB, 12*Y + M).
  */
-import { type Day, edate, toYmd } from './calendar';
+import { type Day, type Ymd, addMonths, toYmd } from './calendar';
 
 /**
  * How a 29 February birthday falls in a common year: `feb28` (Excel and the SSDA903
@@ -16,11 +16,15 @@ export function ageDate(
   months = 0,
   leapDay: LeapDayBirthdays = 'feb28',
 ): Day {
-  const reached = edate(dateOfBirth, 12 * years + months);
-  if (leapDay === 'mar1') {
-    const born = toYmd(dateOfBirth);
+  return ageDateOf(toYmd(dateOfBirth), years, months, leapDay);
+}
+
+/** `ageDate` from a date of birth already split into year, month and day. */
+export function ageDateOf(born: Ymd, years: number, months: number, leapDay: LeapDayBirthdays): Day {
+  const reached = addMonths(born, 12 * years + months);
+  if (leapDay === 'mar1' && born.month === 2 && born.day === 29) {
     const onDate = toYmd(reached);
-    if (born.month === 2 && born.day === 29 && onDate.month === 2 && onDate.day === 28) return reached + 1;
+    if (onDate.month === 2 && onDate.day === 28) return reached + 1;
   }
   return reached;
 }

@@ -86,7 +86,11 @@ export function isWeekend(dayNumber: Day): boolean {
  * becomes that month's last day (31 Aug + 6 months = 28/29 Feb).
  */
 export function edate(dayNumber: Day, months: number): Day {
-  const { year, month, day } = toYmd(dayNumber);
+  return addMonths(toYmd(dayNumber), months);
+}
+
+/** `edate` from a date already split into year, month and day. */
+export function addMonths({ year, month, day }: Ymd, months: number): Day {
   const index = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(index / 12);
   const targetMonth = index - targetYear * 12 + 1;

@@ -14,8 +14,8 @@ import {
   type CellReading,
   type RawCell,
 } from '../cells';
-import { type Day, toUk } from '../dates/calendar';
-import { ageDate } from '../dates/age';
+import { type Day, type Ymd, toUk, toYmd } from '../dates/calendar';
+import { ageDateOf } from '../dates/age';
 import {
   FIELD_BY_NAME,
   RULE_FIELD_NAMES,
@@ -71,6 +71,8 @@ function ageSlot(ageInMonths: number): number {
   return slot;
 }
 
+const NO_BIRTH: Ymd = Object.freeze({ year: NaN, month: NaN, day: NaN });
+
 const COHORT_STATUSES: ReadonlySet<LeavingCareStatus> = new Set(['Eligible', 'Relevant', 'Former relevant']);
 
 /** What stays the same for every row of one evaluation. */
@@ -89,6 +91,8 @@ export class RowContext implements RuleContext {
   readonly asOf: Day;
   readonly policy: Policy;
   dateOfBirth: Day = NaN;
+  /** the date of birth as year, month and day: each birthday is worked out from it */
+  private born: Ymd = NO_BIRTH;
   /** whether the tracker has a column for each field, by field position */
   private readonly tracked: readonly boolean[];
   /** the row's raw cells, by field position */
@@ -122,6 +126,7 @@ export class RowContext implements RuleContext {
     this.eligibleFromFact = undefined;
     this.leavingCareStatusFact = undefined;
     this.dateOfBirth = NaN;
+    this.born = NO_BIRTH;
     // for-in reads each filled cell by its position in the object (fast for any shape)
     for (const field in values) {
       const index = FIELD_INDEX[field];
@@ -131,6 +136,7 @@ export class RowContext implements RuleContext {
 
   setDateOfBirth(day: Day): void {
     this.dateOfBirth = day;
+    this.born = toYmd(day);
   }
 
   /** The raw cell of a tracked field (undefined when blank or not tracked). */
@@ -236,10 +242,10 @@ export class RowContext implements RuleContext {
   ageDate(years: number, months = 0): Day {
     // Several rules ask for the same birthdays (15, 16, 18...): work each out once per row.
     const slot = ageSlot(years * 12 + months);
-    if (slot < 0) return ageDate(this.dateOfBirth, years, months, this.policy.leapDayBirthdays);
+    if (slot < 0) return ageDateOf(this.born, years, months, this.policy.leapDayBirthdays);
     let day = this.ageDates[slot];
     if (Number.isNaN(day)) {
-      day = ageDate(this.dateOfBirth, years, months, this.policy.leapDayBirthdays);
+      day = ageDateOf(this.born, years, months, this.policy.leapDayBirthdays);
       this.ageDates[slot] = day;
     }
     return day;
