@@ -42,16 +42,13 @@ const NOT_IN_FUTURE: ReadonlySet<RuleFieldName> = new Set<RuleFieldName>([
  * reading such an object by field name is slow (a megamorphic lookup), so each row is
  * copied into an array once, and the rules read the array.
  */
-const FIELD_INDEX: Readonly<Record<string, number | undefined>> = Object.assign(
-  // A plain object rather than a Map: where a rule names its field (`ctx.date('lastReviewDate')`),
-  // the optimiser folds the lookup away.
-  Object.create(null) as Record<string, number>,
-  Object.fromEntries(RULE_FIELD_NAMES.map((field, index) => [field, index])),
+const FIELD_INDEX: ReadonlyMap<string, number> = new Map(
+  RULE_FIELD_NAMES.map((field, index) => [field, index]),
 );
 const FIELD_COUNT = RULE_FIELD_NAMES.length;
 
 function fieldIndex(field: RuleFieldName): number {
-  return FIELD_INDEX[field] as number;
+  return FIELD_INDEX.get(field) as number;
 }
 
 /** Birthdays are remembered per row by slot: the few ages the rules ask about (15, 15y9m, 16...). */
@@ -129,7 +126,7 @@ export class RowContext implements RuleContext {
     this.born = NO_BIRTH;
     // for-in reads each filled cell by its position in the object (fast for any shape)
     for (const field in values) {
-      const index = FIELD_INDEX[field];
+      const index = FIELD_INDEX.get(field);
       if (index !== undefined && this.tracked[index]) this.cells[index] = values[field as RuleFieldName];
     }
   }
