@@ -16,8 +16,16 @@
  * the rest by precompiled regular expressions, and dates are integer day numbers (no date
  * objects). The yes/no and enum readers remember the few distinct texts a column repeats.
  */
-import { memoByIndex } from './memo';
-import { type Day, fromExcelSerial, fromYmd, isValidYmd, toExcelSerial, toIso, toUk } from './dates/calendar';
+import {
+  type Day,
+  fromExcelSerial,
+  memoByDay,
+  fromYmd,
+  isValidYmd,
+  toExcelSerial,
+  toIso,
+  toUk,
+} from './dates/calendar';
 import {
   type EetStatus,
   type LeavingCareStatus,
@@ -152,23 +160,10 @@ const MAX_SERIAL = toExcelSerial(MAX_DAY);
  * that holds that day: every date cell of every row is read, and a reading object per
  * cell was a large share of what evaluating a tracker allocated.
  */
-const dayReadings = memoByIndex(
-  (offset): CellReading<Day> => Object.freeze(value(offset + MIN_DAY)),
-  MAX_DAY - MIN_DAY + 1,
+const dayValue = memoByDay((day): CellReading<Day> => Object.freeze(value(day)));
+const birthValue = memoByDay((day): CellReading<BirthDate> =>
+  Object.freeze(value(Object.freeze({ day, monthOnly: false }))),
 );
-const birthReadings = memoByIndex(
-  (offset): CellReading<BirthDate> =>
-    Object.freeze(value(Object.freeze({ day: offset + MIN_DAY, monthOnly: false }))),
-  MAX_DAY - MIN_DAY + 1,
-);
-
-function dayValue(day: Day): CellReading<Day> {
-  return dayReadings(day - MIN_DAY);
-}
-
-function birthValue(day: Day): CellReading<BirthDate> {
-  return birthReadings(day - MIN_DAY);
-}
 
 /** yyyy-mm-dd (also yyyy/mm/dd), optionally followed by a time of day, which is ignored. */
 const YEAR_FIRST =

@@ -4,8 +4,8 @@
  * when it is due and whether it is done, and turns the answers into statuses.
  */
 import { readDateOfBirth, type RawCell } from './cells';
-import { type Day, edate, toIso, toUk } from './dates/calendar';
-import { textByCount, textByDay } from './dates/dayText';
+import { type Day, edate, memoByDay, toIso, toUk } from './dates/calendar';
+import { memoByIndex } from './memo';
 import { ageDate } from './dates/age';
 import type { LeavingCareStatus, RuleFieldName } from './fields';
 import { DEFAULT_POLICY, RULES_VERSION, type Policy, type Window } from './policy';
@@ -259,8 +259,11 @@ function statusByWindow(due: DueDate, asOf: Day, window: Window, endings: Explan
   return { status: 'On track', due: toIso(due.day), explanation: when + endings.citation };
 }
 
-/** The phrases every dated explanation is built from, each made once (see dates/dayText). */
-const dueOn = textByDay((day) => `: due ${toUk(day)}`);
+/*
+ * The phrases every dated explanation is built from, each made once: a tracker names a few
+ * hundred distinct days and counts, and a copy per row would be kept until the evaluation ends.
+ */
+const dueOn = memoByDay((day) => `: due ${toUk(day)}`);
 
 /** How one rule's dated explanations end: ", overdue by 3 days (CPPCR reg 33)". */
 interface ExplanationEndings {
@@ -269,10 +272,15 @@ interface ExplanationEndings {
   readonly citation: string;
 }
 
+/** `build(count)`, made once for each count of days below 10,000. */
+function phraseByCount(build: (count: number) => string): (count: number) => string {
+  return memoByIndex(build, 10_000);
+}
+
 function explanationEndings(citation: string): ExplanationEndings {
   return {
-    overdueBy: textByCount((late) => `, overdue by ${late} day${late === 1 ? '' : 's'}${citation}`),
-    dueIn: textByCount((left) =>
+    overdueBy: phraseByCount((late) => `, overdue by ${late} day${late === 1 ? '' : 's'}${citation}`),
+    dueIn: phraseByCount((left) =>
       left === 0 ? `, today${citation}` : `, in ${left} day${left === 1 ? '' : 's'}${citation}`,
     ),
     citation,

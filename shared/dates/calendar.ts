@@ -106,24 +106,28 @@ export function addDays(dayNumber: Day, days: number): Day {
  * formatting them was most of the cost of evaluating a row. The days any tracker uses fall
  * in a narrow range, so each day's text is made once and kept.
  */
-const CACHE_FIRST_DAY = -25_567; // 1900-01-01
-const CACHE_LAST_DAY = 47_481; // 2099-12-31
+const FIRST_KEPT_DAY = -25_567; // 1900-01-01
+const LAST_KEPT_DAY = 47_846; // 2100-12-31
 
-function textOfDay(format: (ymd: Ymd) => string): (dayNumber: Day) => string {
+/**
+ * `build(day)`, worked out once per day from 1900 to 2100 and kept (each time outside it).
+ * Date texts, the readings of date cells and the sentences of explanations are made this way.
+ */
+export function memoByDay<T>(build: (dayNumber: Day) => T): (dayNumber: Day) => T {
   const byOffset = memoByIndex(
-    (offset) => format(toYmd(offset + CACHE_FIRST_DAY)),
-    CACHE_LAST_DAY - CACHE_FIRST_DAY + 1,
+    (offset) => build(offset + FIRST_KEPT_DAY),
+    LAST_KEPT_DAY - FIRST_KEPT_DAY + 1,
   );
-  return (dayNumber) => byOffset(dayNumber - CACHE_FIRST_DAY);
+  return (dayNumber) => byOffset(dayNumber - FIRST_KEPT_DAY);
 }
 
 const isoText = ({ year, month, day }: Ymd) => `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 const ukText = ({ year, month, day }: Ymd) => `${pad2(day)}/${pad2(month)}/${String(year).padStart(4, '0')}`;
 
-export const toIso: (dayNumber: Day) => string = textOfDay(isoText);
+export const toIso: (dayNumber: Day) => string = memoByDay((dayNumber) => isoText(toYmd(dayNumber)));
 
 /** dd/MM/yyyy: how the explanations show dates to UK users. */
-export const toUk: (dayNumber: Day) => string = textOfDay(ukText);
+export const toUk: (dayNumber: Day) => string = memoByDay((dayNumber) => ukText(toYmd(dayNumber)));
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

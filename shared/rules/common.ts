@@ -5,8 +5,7 @@
  * as a chain: `outsideAgeBand(...) ?? notLookedAfterReason(ctx) ?? true`. They run for
  * every rule on every row, so the reasons are built once and reused.
  */
-import { type Day, toUk } from '../dates/calendar';
-import { textByDay } from '../dates/dayText';
+import { type Day, memoByDay, toUk } from '../dates/calendar';
 import { FIELD_BY_NAME, type RuleFieldName } from '../fields';
 import type { RuleContext } from './types';
 
@@ -85,7 +84,7 @@ export function pathwayApplies(ctx: RuleContext, band: AgeBand): true | string {
  * this way rather than with a template per row.
  */
 export function sentenceOn(build: (day: string) => string): (day: Day) => string {
-  return textByDay((day) => build(toUk(day)));
+  return memoByDay((day) => build(toUk(day)));
 }
 
 /**

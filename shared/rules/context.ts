@@ -145,10 +145,6 @@ export class RowContext implements RuleContext {
     return this.tracked[fieldIndex(field)];
   }
 
-  uk(day: Day): string {
-    return toUk(day);
-  }
-
   date(field: RuleFieldName): Day | null {
     const index = fieldIndex(field);
     let reading = this.readings[index];

@@ -13,7 +13,11 @@ import type { Policy, Window } from '../policy';
 export type ActiveWhen =
   { readonly allOf: readonly RuleFieldName[] } | { readonly anyOf: readonly RuleFieldName[] };
 
-/** A due date and the sentence that says how it was worked out ("... after ... on dd/mm/yyyy"). */
+/**
+ * A due date and the sentence that says how it was worked out ("... after ... on dd/mm/yyyy").
+ * Sentences that name a day are made with `sentenceOn` (rules/common.ts): rows counting from
+ * the same day then share the sentence, and the engine shares their result.
+ */
 export interface DueDate {
   readonly day: Day;
   readonly why: string;
@@ -88,9 +92,6 @@ export interface RuleContext {
   inLeavingCareCohort(): boolean;
   /** under 21, or under 25 when supportTo25 is yes */
   underCareLeaverUpperAge(): boolean;
-
-  /** dd/mm/yyyy, for explanations */
-  uk(day: Day): string;
 }
 
 /**
