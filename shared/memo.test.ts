@@ -29,4 +29,22 @@ describe('memoByIndex', () => {
     expect(square(3)).toBe(9);
     expect(calls).toBe(8);
   });
+
+  it('keeps at most maxKept values, and still works out the rest', () => {
+    let calls = 0;
+    const double = memoByIndex(
+      (i) => {
+        calls += 1;
+        return { value: i * 2 };
+      },
+      1_000,
+      3,
+    );
+    const kept = [double(1), double(2), double(3)];
+    expect(double(1)).toBe(kept[0]);
+    expect(double(3)).toBe(kept[2]);
+    expect(double(4)).toEqual({ value: 8 });
+    expect(double(4)).not.toBe(double(4));
+    expect(calls).toBe(6);
+  });
 });

@@ -11,8 +11,18 @@ const BLOCK_BITS = 9;
 const BLOCK_SIZE = 1 << BLOCK_BITS;
 const IN_BLOCK = BLOCK_SIZE - 1;
 
-export function memoByIndex<T>(build: (index: number) => T, limit: number): (index: number) => T {
+/**
+ * `build(index)`, kept for indexes 0 to `limit - 1`. At most `maxKept` values are kept: past
+ * that, new ones are worked out each time (so a service fed every day of two centuries keeps
+ * a bounded amount).
+ */
+export function memoByIndex<T>(
+  build: (index: number) => T,
+  limit: number,
+  maxKept = limit,
+): (index: number) => T {
   const blocks: (T | undefined)[][] = new Array<(T | undefined)[]>(Math.ceil(limit / BLOCK_SIZE));
+  let kept = 0;
   return (index) => {
     if (!(index >= 0 && index < limit) || (index | 0) !== index) return build(index);
     const b = index >> BLOCK_BITS;
@@ -24,7 +34,10 @@ export function memoByIndex<T>(build: (index: number) => T, limit: number): (ind
     let value = block[index & IN_BLOCK];
     if (value === undefined) {
       value = build(index);
-      block[index & IN_BLOCK] = value;
+      if (kept < maxKept) {
+        block[index & IN_BLOCK] = value;
+        kept += 1;
+      }
     }
     return value;
   };

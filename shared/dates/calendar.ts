@@ -110,13 +110,15 @@ const FIRST_KEPT_DAY = -25_567; // 1900-01-01
 const LAST_KEPT_DAY = 47_846; // 2100-12-31
 
 /**
- * `build(day)`, worked out once per day from 1900 to 2100 and kept (each time outside it).
- * Date texts, the readings of date cells and the sentences of explanations are made this way.
+ * `build(day)`, worked out once per day from 1900 to 2100 and kept (each time outside it, or
+ * once `maxKept` days are kept). Date texts, the readings of date cells and the sentences of
+ * explanations are made this way.
  */
-export function memoByDay<T>(build: (dayNumber: Day) => T): (dayNumber: Day) => T {
+export function memoByDay<T>(build: (dayNumber: Day) => T, maxKept?: number): (dayNumber: Day) => T {
   const byOffset = memoByIndex(
     (offset) => build(offset + FIRST_KEPT_DAY),
     LAST_KEPT_DAY - FIRST_KEPT_DAY + 1,
+    maxKept,
   );
   return (dayNumber) => byOffset(dayNumber - FIRST_KEPT_DAY);
 }

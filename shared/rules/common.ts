@@ -48,6 +48,9 @@ export function notLookedAfterReason(ctx: RuleContext): string | null {
   return ctx.lookedAfter() ? null : NOT_LOOKED_AFTER;
 }
 
+/** Distinct reasons each `reasonBy` keeps (its keys are small values; the bound is a safeguard). */
+const REASONS_KEPT = 1_000;
+
 /**
  * A reason that depends on one small value (a status, an NC year, a policy threshold),
  * built once per value: rows then share one string, and the engine shares their results.
@@ -58,6 +61,7 @@ export function reasonBy<K extends string | number>(build: (key: K) => string): 
     let reason = made.get(key);
     if (reason === undefined) {
       reason = build(key);
+      if (made.size >= REASONS_KEPT) made.clear();
       made.set(key, reason);
     }
     return reason;
@@ -78,13 +82,20 @@ export function pathwayApplies(ctx: RuleContext, band: AgeBand): true | string {
 }
 
 /**
+ * Days each sentence keeps: a tracker names a few thousand at most, and the bound keeps the
+ * service's memory small whatever dates it is sent (each sentence is about 100 bytes).
+ */
+const SENTENCES_KEPT = 8_192;
+const KEYS_KEPT = 100;
+
+/**
  * A sentence naming one day ("Next review due 6 months after last review on 03/04/2026"),
  * made once per day and shared by every row that names that day. The engine also shares
  * the results such sentences explain, so due dates and "recorded on" sentences are built
  * this way rather than with a template per row.
  */
 export function sentenceOn(build: (day: string) => string): (day: Day) => string {
-  return memoByDay((day) => build(toUk(day)));
+  return memoByDay((day) => build(toUk(day)), SENTENCES_KEPT);
 }
 
 /**
@@ -99,6 +110,8 @@ export function sentencesBy<K extends string | number>(
     let sentence = byKey.get(key);
     if (sentence === undefined) {
       sentence = sentenceOn((uk) => build(key, uk));
+      // Keys are policy values and scores: a service sent many policies starts afresh.
+      if (byKey.size >= KEYS_KEPT) byKey.clear();
       byKey.set(key, sentence);
     }
     return sentence(day);
