@@ -19,9 +19,9 @@
 import {
   type Day,
   fromExcelSerial,
-  memoByDay,
   fromYmd,
   isValidYmd,
+  memoByDay,
   toExcelSerial,
   toIso,
   toUk,

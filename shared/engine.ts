@@ -42,20 +42,8 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions): Evalua
   const policy = options.policy ?? DEFAULT_POLICY;
   const tracked = new Set(input.tracked);
   const { active, inactive } = activeRules(tracked);
-  const citations = active.map((rule) => ` (${rule.source})`);
   const run: RunSettings = {
-    active,
-    windows: active.map((rule) => windowFor(rule, policy)),
-    citations,
-    endings: citations.map(explanationEndings),
-    shared: citations.map((citation) => ({
-      notApplicable: new SharedResults('Not applicable'),
-      checkData: new SharedResults('Check data', 'Check data: '),
-      done: new SharedResults('Done', '', citation),
-      actionNeeded: new SharedResults('Action needed', '', citation),
-      dated: new Map(),
-      doneBy: new Map(),
-    })),
+    rules: active.map((rule) => ruleRun(rule, policy)),
     resultsShape: Object.fromEntries(active.map((rule) => [rule.id, null])),
     asOf: options.asOf,
     policy,
@@ -73,15 +61,8 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions): Evalua
 }
 
 interface RunSettings {
-  readonly active: readonly Rule[];
-  /** each active rule's warning window, by position in `active` */
-  readonly windows: readonly Window[];
-  /** each active rule's " (source)", which ends its explanations */
-  readonly citations: readonly string[];
-  /** each active rule's endings of dated explanations */
-  readonly endings: readonly ExplanationEndings[];
-  /** each active rule's results that rows share */
-  readonly shared: readonly RuleSharedResults[];
+  /** the active rules, in catalogue order */
+  readonly rules: readonly RuleRun[];
   /**
    * An object with every active rule's id as a key, copied for each row: building the
    * results by copying one shape is several times cheaper than adding 25 keys to `{}`.
@@ -129,7 +110,16 @@ class SharedResults {
 
 const SHARED_RESULTS_LIMIT = 1_000;
 
-interface RuleSharedResults {
+/** One active rule and what its results are made from in this evaluation. */
+interface RuleRun {
+  readonly rule: Rule;
+  readonly window: Window;
+  /** " (source)", which ends the rule's explanations */
+  readonly citation: string;
+  /** the endings of its dated explanations: ", overdue by 3 days (CPPCR reg 33)", ", in 5 days (...)" */
+  readonly overdueBy: (late: number) => string;
+  readonly dueIn: (left: number) => string;
+  /** results that rows share */
   readonly notApplicable: SharedResults;
   readonly checkData: SharedResults;
   readonly done: SharedResults;
@@ -145,8 +135,34 @@ interface RuleSharedResults {
   readonly doneBy: Map<string, RuleResult>;
 }
 
+function ruleRun(rule: Rule, policy: Policy): RuleRun {
+  const citation = ` (${rule.source})`;
+  return {
+    rule,
+    window: windowFor(rule, policy),
+    citation,
+    overdueBy: phraseByCount((late) => `, overdue by ${late} day${late === 1 ? '' : 's'}${citation}`),
+    dueIn: phraseByCount((left) =>
+      left === 0 ? `, today${citation}` : `, in ${left} day${left === 1 ? '' : 's'}${citation}`,
+    ),
+    notApplicable: new SharedResults('Not applicable'),
+    checkData: new SharedResults('Check data', 'Check data: '),
+    done: new SharedResults('Done', '', citation),
+    actionNeeded: new SharedResults('Action needed', '', citation),
+    dated: new Map(),
+    doneBy: new Map(),
+  };
+}
+
 /** How many distinct sentences each rule's shared dated results keep. */
 const DATED_RESULTS_LIMIT = 5_000;
+
+/** The result kept under `key` in `cache`, if it is for the same due date. */
+function kept(cache: Map<string, RuleResult>, key: string, dueIso: string): RuleResult | undefined {
+  const known = cache.get(key);
+  // ISO texts are made once per day, so the same due date is the same string.
+  return known !== undefined && known.due === dueIso ? known : undefined;
+}
 
 /** `result`, frozen and kept in `cache` under `key` while the cache has room. */
 function keep(cache: Map<string, RuleResult>, key: string, result: RuleResult): RuleResult {
@@ -155,9 +171,9 @@ function keep(cache: Map<string, RuleResult>, key: string, result: RuleResult): 
   return result;
 }
 
-function checkData(problem: string, due: Day | null, shared: RuleSharedResults): RuleResult {
+function checkData(problem: string, due: Day | null, run: RuleRun): RuleResult {
   return due === null
-    ? shared.checkData.get(problem)
+    ? run.checkData.get(problem)
     : { status: 'Check data', due: toIso(due), explanation: `Check data: ${problem}` };
 }
 
@@ -172,15 +188,15 @@ function evaluateRow(row: CanonicalRow, run: RunSettings, ctx: RowContext): RowR
   let overall: Status = 'Not applicable';
   let nextRule = '';
   let nextDue: string | null = null;
-  for (let i = 0; i < run.active.length; i += 1) {
-    const rule = run.active[i];
-    let result = assess(rule, ctx, run.windows[i], run.citations[i], run.endings[i], run.shared[i]);
+  for (let i = 0; i < run.rules.length; i += 1) {
+    const rule = run.rules[i];
+    let result = assess(rule, ctx);
     if (note) result = { ...result, explanation: result.explanation + note };
-    results[rule.id] = result;
+    results[rule.rule.id] = result;
     overall = worseOf(overall, result.status);
     // ISO dates (YYYY-MM-DD) sort as text in date order.
     if (isOpen(result.status) && result.due !== null && (nextDue === null || result.due < nextDue)) {
-      nextRule = rule.id;
+      nextRule = rule.rule.id;
       nextDue = result.due;
     }
   }
@@ -194,23 +210,17 @@ function evaluateRow(row: CanonicalRow, run: RunSettings, ctx: RowContext): RowR
 }
 
 /** One rule on one row: applies → due → done / requirement → status by the warning window. */
-function assess(
-  rule: Rule,
-  ctx: RowContext,
-  window: Window,
-  citation: string,
-  endings: ExplanationEndings,
-  shared: RuleSharedResults,
-): RuleResult {
+function assess(run: RuleRun, ctx: RowContext): RuleResult {
+  const { rule } = run;
   let due: DueDate | null = null;
   try {
     const applies = rule.applies(ctx);
-    if (applies !== true) return shared.notApplicable.get(applies);
+    if (applies !== true) return run.notApplicable.get(applies);
 
     if (rule.requirement) {
       const requirement = rule.requirement(ctx);
-      if (requirement.met === null) return checkData(requirement.why, null, shared);
-      return (requirement.met ? shared.done : shared.actionNeeded).get(requirement.why);
+      if (requirement.met === null) return checkData(requirement.why, null, run);
+      return (requirement.met ? run.done : run.actionNeeded).get(requirement.why);
     }
 
     let dueProblem: DataProblem | null = null;
@@ -224,21 +234,21 @@ function assess(
     }
     const doneWhy = rule.done ? rule.done(ctx, due) : null;
     if (doneWhy !== null) {
-      if (due === null) return shared.done.get(doneWhy);
+      if (due === null) return run.done.get(doneWhy);
       const dueIso = toIso(due.day);
-      const known = shared.doneBy.get(doneWhy);
-      if (known !== undefined && known.due === dueIso) return known;
-      return keep(shared.doneBy, doneWhy, { status: 'Done', due: dueIso, explanation: doneWhy + citation });
+      return (
+        kept(run.doneBy, doneWhy, dueIso) ??
+        keep(run.doneBy, doneWhy, { status: 'Done', due: dueIso, explanation: doneWhy + run.citation })
+      );
     }
     if (dueProblem) throw dueProblem;
     if (!due) throw new Error(`Rule ${rule.id} has neither a due date nor a requirement`);
     const dueIso = toIso(due.day);
-    const known = shared.dated.get(due.why);
-    // ISO texts are made once per day, so the same due date is the same string.
-    if (known !== undefined && known.due === dueIso) return known;
-    return keep(shared.dated, due.why, statusByWindow(due, ctx.asOf, window, endings));
+    return (
+      kept(run.dated, due.why, dueIso) ?? keep(run.dated, due.why, statusByWindow(due, dueIso, ctx.asOf, run))
+    );
   } catch (error) {
-    if (error instanceof DataProblem) return checkData(error.message, due === null ? null : due.day, shared);
+    if (error instanceof DataProblem) return checkData(error.message, due === null ? null : due.day, run);
     throw error;
   }
 }
@@ -247,16 +257,17 @@ function assess(
  * A deadline is inclusive: on the due date the item is Due soon, the day after Overdue;
  * from the start of the warning window it is Due soon, before that On track.
  */
-function statusByWindow(due: DueDate, asOf: Day, window: Window, endings: ExplanationEndings): RuleResult {
+function statusByWindow(due: DueDate, dueIso: string, asOf: Day, run: RuleRun): RuleResult {
+  const { window } = run;
   const when = due.why + dueOn(due.day);
   if (asOf > due.day) {
-    return { status: 'Overdue', due: toIso(due.day), explanation: when + endings.overdueBy(asOf - due.day) };
+    return { status: 'Overdue', due: dueIso, explanation: when + run.overdueBy(asOf - due.day) };
   }
   const windowStart = 'days' in window ? due.day - window.days : edate(due.day, -window.months);
   if (asOf >= windowStart) {
-    return { status: 'Due soon', due: toIso(due.day), explanation: when + endings.dueIn(due.day - asOf) };
+    return { status: 'Due soon', due: dueIso, explanation: when + run.dueIn(due.day - asOf) };
   }
-  return { status: 'On track', due: toIso(due.day), explanation: when + endings.citation };
+  return { status: 'On track', due: dueIso, explanation: when + run.citation };
 }
 
 /*
@@ -265,26 +276,9 @@ function statusByWindow(due: DueDate, asOf: Day, window: Window, endings: Explan
  */
 const dueOn = memoByDay((day) => `: due ${toUk(day)}`);
 
-/** How one rule's dated explanations end: ", overdue by 3 days (CPPCR reg 33)". */
-interface ExplanationEndings {
-  readonly overdueBy: (late: number) => string;
-  readonly dueIn: (left: number) => string;
-  readonly citation: string;
-}
-
 /** `build(count)`, made once for each count of days below 10,000. */
 function phraseByCount(build: (count: number) => string): (count: number) => string {
   return memoByIndex(build, 10_000);
-}
-
-function explanationEndings(citation: string): ExplanationEndings {
-  return {
-    overdueBy: phraseByCount((late) => `, overdue by ${late} day${late === 1 ? '' : 's'}${citation}`),
-    dueIn: phraseByCount((left) =>
-      left === 0 ? `, today${citation}` : `, in ${left} day${left === 1 ? '' : 's'}${citation}`,
-    ),
-    citation,
-  };
 }
 
 export function windowFor(rule: Rule, policy: Policy): Window {
@@ -322,11 +316,10 @@ function everyRuleCheckData(
   problem: string,
 ): RowResult {
   const results: Record<string, RuleResult | null> = { ...run.resultsShape };
-  for (let i = 0; i < run.active.length; i += 1)
-    results[run.active[i].id] = run.shared[i].checkData.get(problem);
+  for (const rule of run.rules) results[rule.rule.id] = rule.checkData.get(problem);
   return {
     row: row.row,
-    overall: run.active.length ? 'Check data' : 'Not applicable',
+    overall: run.rules.length ? 'Check data' : 'Not applicable',
     nextAction: null,
     leavingCareStatus: suppliedStatusOf(ctx),
     results: results as Record<string, RuleResult>,

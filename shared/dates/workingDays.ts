@@ -44,11 +44,11 @@ const workdays = new Map<number, Day>();
 export function workday(start: Day, n: number): Day {
   // Trackers repeat the same few start days and counts row after row (a first review
   // 20 working days after becoming looked after): each is walked once.
+  if (n < 0 || n >= WORKDAY_COUNT_LIMIT) return walkWorkdays(start, n);
   const key = start * WORKDAY_COUNT_LIMIT + n;
-  const known = n >= 0 && n < WORKDAY_COUNT_LIMIT ? workdays.get(key) : undefined;
-  if (known !== undefined) return known;
-  const day = walkWorkdays(start, n);
-  if (n >= 0 && n < WORKDAY_COUNT_LIMIT) {
+  let day = workdays.get(key);
+  if (day === undefined) {
+    day = walkWorkdays(start, n);
     if (workdays.size >= WORKDAYS_KEPT) workdays.clear();
     workdays.set(key, day);
   }
