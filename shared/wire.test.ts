@@ -215,7 +215,18 @@ describe('validateEvaluateRequest', () => {
           expect(outline(actual.issues)).toEqual(outline(expected.error.issues));
         if (actual.success && expected.success) expect(actual.data).toEqual(expected.data);
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // Once failed: an unknown key beside an empty `tracked` (zod went on to the cross checks).
+        examples: [
+          [
+            [
+              [['extra'], null],
+              [['tracked'], []],
+            ],
+          ],
+        ],
+      },
     );
   });
 

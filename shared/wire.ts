@@ -303,10 +303,16 @@ function crossCheck(
   });
 }
 
-/** The request of `POST /api/evaluate`; `maxRows` is the service's configured limit. */
+/**
+ * The request of `POST /api/evaluate`; `maxRows` is the service's configured limit.
+ * The cross checks run only on an otherwise well-formed request: zod would also run them
+ * after problems it can carry on from (an unknown key, too many rows), and
+ * `validateEvaluateRequest` must report exactly what this schema reports.
+ */
 export function makeEvaluateRequestSchema(maxRows: number = WIRE_LIMITS.defaultMaxRows) {
   return strictObject(requestShape(rowsSchema(wireRowSchema, maxRows)), REQUEST_WHERE).superRefine(
     (request, ctx) => crossCheck(request, (issue) => ctx.addIssue(issue)),
+    { when: (payload) => payload.issues.length === 0 },
   );
 }
 
