@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runs } from '../test/support/properties';
 import {
   type CellReading,
   type RawCell,
@@ -589,7 +590,7 @@ describe('every reader, any input', () => {
         if (reading.state === 'blank') expect(isBlankCell(raw)).toBe(true);
         if (isBlankCell(raw)) expect(reading.state).toBe('blank');
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -606,7 +607,7 @@ describe('every reader, any input', () => {
         expect(readDate(toExcelSerial(day))).toEqual(val(day));
         expect(readDate(js)).toEqual(val(day));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

@@ -4,6 +4,7 @@
  * changing any answer.
  */
 import fc from 'fast-check';
+import { runs } from '../test/support/properties';
 import { type Day, edate, fromIso, toIso, toJsDate } from './dates/calendar';
 import { type CanonicalRow, evaluate, type RawCell } from './engine';
 import { RULE_FIELD_NAMES, type RuleFieldName } from './fields';
@@ -90,7 +91,7 @@ describe('any row at all', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -115,7 +116,7 @@ describe('any row at all', () => {
         const firstRule = RULES.find((rule) => open.some(([id, r]) => id === rule.id && r.due === earliest));
         expect(row.nextAction?.rule).toBe(firstRule?.id);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -153,7 +154,7 @@ describe('a later "last done" date never makes a due date earlier', () => {
         },
       ),
       // a fixed seed, so that how many cases reach a due date does not vary from run to run
-      { numRuns: 400, seed: 20261123 },
+      { numRuns: runs(400), seed: 20261123 },
     );
     // the property must have been tested on real due dates, not vacuously
     expect(compared).toBeGreaterThan(10);
@@ -170,7 +171,7 @@ describe('one context for all rows', () => {
           expect({ ...together[i], row: alone.row }).toEqual(alone);
         });
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runs } from '../test/support/properties';
 import type { RawCell } from './cells';
 import { readDate, readDateOfBirth, readYesNo } from './cells';
 import { fromIso, toExcelSerial, toJsDate } from './dates/calendar';
@@ -247,7 +248,7 @@ describe('toWireValue / toWireRow', () => {
         const parsed = evaluateRequestSchema.safeParse(request);
         if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues.slice(0, 3)));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -270,7 +271,7 @@ describe('toWireValue / toWireRow', () => {
           yn.state === 'unreadable' ? { state: 'unreadable', text: '' } : yn,
         );
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

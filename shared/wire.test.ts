@@ -10,6 +10,7 @@ import {
 import { fromIso, fromYmd } from './dates/calendar';
 import { RULE_FIELD_NAMES } from './fields';
 import fc from 'fast-check';
+import { runs } from '../test/support/properties';
 import {
   evaluateRequestSchema,
   makeEvaluateRequestSchema,
@@ -216,7 +217,7 @@ describe('validateEvaluateRequest', () => {
         if (actual.success && expected.success) expect(actual.data).toEqual(expected.data);
       }),
       {
-        numRuns: 300,
+        numRuns: runs(300),
         // Once failed: an unknown key beside an empty `tracked` (zod went on to the cross checks).
         examples: [
           [

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runs } from '../../test/support/properties';
 import { STATUSES } from '../status';
 import { LEAVING_CARE_STATUSES } from '../fields';
 import { buildWritePlan, type WritePlanInput } from './build';
@@ -149,7 +150,7 @@ describe('any evaluation gives a well-formed plan', () => {
         checkShape(plan);
         expect(buildWritePlan(input)).toEqual(plan);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 

@@ -3,6 +3,7 @@
  * limits, and what reaches the logs.
  */
 import fc from 'fast-check';
+import { runs } from '../support/properties';
 import { fromIso, toIso } from '../../shared/dates/calendar';
 import { evaluate } from '../../shared/engine';
 import { RULE_FIELD_NAMES, type RuleFieldName } from '../../shared/fields';
@@ -139,7 +140,7 @@ describe('POST /api/evaluate', () => {
           expect(withoutCorrelation(body as EvaluateResponse)).toEqual(direct);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
