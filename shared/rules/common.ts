@@ -122,7 +122,7 @@ export function sentencesBy<K extends string | number>(
 export function doneWhenRecorded(field: RuleFieldName) {
   const recordedOn = sentenceOn((day) => `${FIELD_BY_NAME[field].label} recorded on ${day}`);
   return (ctx: RuleContext): string | null => {
-    const day = ctx.has(field) ? ctx.date(field) : null;
+    const day = ctx.date(field);
     return day === null ? null : recordedOn(day);
   };
 }
@@ -132,8 +132,4 @@ export function latest(a: Day | null, b: Day | null): Day | null {
   if (a === null) return b;
   if (b === null) return a;
   return a > b ? a : b;
-}
-
-export function dateIfTracked(ctx: RuleContext, field: RuleFieldName): Day | null {
-  return ctx.has(field) ? ctx.date(field) : null;
 }

@@ -249,7 +249,7 @@ export class RowContext implements RuleContext {
   }
 
   careStart(): Day | null {
-    return this.has('careStartDate') ? this.date('careStartDate') : null;
+    return this.date('careStartDate');
   }
 
   requireCareStart(forWhat: string): Day {
@@ -277,7 +277,7 @@ export class RowContext implements RuleContext {
 
   private workOutCareEnd(): Day {
     const eighteenth = this.ageDate(18);
-    const recorded = this.has('careEndDate') ? this.date('careEndDate') : null;
+    const recorded = this.date('careEndDate');
     const start = this.careStart();
     if (recorded !== null && start !== null && recorded < start) {
       throw new DataProblem(`Care ended ${toUk(recorded)} before it started ${toUk(start)}`);
@@ -329,9 +329,7 @@ export class RowContext implements RuleContext {
 
   /** The leaving-care status the tracker supplies, if it has one (a problem when unreadable). */
   suppliedStatus(): LeavingCareStatus | null {
-    return this.has('leavingCareStatus')
-      ? this.readEnum('leavingCareStatus', readLeavingCareStatus, 'a leaving-care status')
-      : null;
+    return this.readEnum('leavingCareStatus', readLeavingCareStatus, 'a leaving-care status');
   }
 
   inLeavingCareCohort(): boolean {
@@ -344,7 +342,7 @@ export class RowContext implements RuleContext {
   }
 
   private supportTo25(): boolean {
-    return this.has('supportTo25') && this.yesNo('supportTo25') === true;
+    return this.yesNo('supportTo25') === true;
   }
 
   private computedLeavingCareStatus(): LeavingCareStatus {

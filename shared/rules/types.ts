@@ -53,7 +53,8 @@ export interface Rule {
  * A row as the rules see it. Values are read lazily: a rule reads only what it needs, so
  * an unreadable value in a column the rule does not use never affects it. Every accessor
  * throws a `DataProblem` (which the engine turns into "Check data" with its message) for a
- * value that is unreadable or impossible; blank cells come back as null.
+ * value that is unreadable or impossible; blank cells come back as null, and so does a
+ * field the tracker has no column for (`has` tells the two apart where that matters).
  */
 export interface RuleContext {
   readonly asOf: Day;

@@ -44,9 +44,9 @@ const nextReviewWhy = sentenceOn((last) => `Next review due 6 months after last 
  * firstReviewDate and the care start date that has a value in the row.
  */
 function isFirstReview(ctx: RuleContext, last: Day, careStart: Day | null): boolean {
-  const held = ctx.has('reviewsHeld') ? ctx.integer('reviewsHeld') : null;
+  const held = ctx.integer('reviewsHeld');
   if (held !== null) return held <= 1;
-  const first = ctx.has('firstReviewDate') ? ctx.date('firstReviewDate') : null;
+  const first = ctx.date('firstReviewDate');
   if (first !== null) return first === last;
   return careStart !== null && last <= edate(careStart, 3);
 }

@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { dateIfTracked, latest, notLookedAfterReason, sentenceOn } from '../common';
+import { latest, notLookedAfterReason, sentenceOn } from '../common';
 import { initialAssessmentDate } from './initialHealthAssessment';
 import type { Rule } from '../types';
 import type { Day } from '../../dates/calendar';
@@ -19,10 +19,7 @@ export const healthAssessment: Rule = {
     (initialAssessmentDate(ctx) === null ? 'The initial health assessment is not done yet' : null) ??
     true,
   due(ctx) {
-    const base = latest(
-      dateIfTracked(ctx, 'initialHealthAssessmentDate'),
-      dateIfTracked(ctx, 'lastHealthAssessmentDate'),
-    ) as Day;
+    const base = latest(ctx.date('initialHealthAssessmentDate'), ctx.date('lastHealthAssessmentDate')) as Day;
     if (base < ctx.ageDate(5)) {
       return {
         day: edate(base, 6),

@@ -1,6 +1,6 @@
 import { edate } from '../../dates/calendar';
 import { workday } from '../../dates/workingDays';
-import { dateIfTracked, latest, notLookedAfterReason, sentenceOn } from '../common';
+import { latest, notLookedAfterReason, sentenceOn } from '../common';
 import type { Rule, RuleContext } from '../types';
 import type { Day } from '../../dates/calendar';
 
@@ -26,11 +26,11 @@ export const initialHealthAssessment: Rule = {
     // Quote the assessment that counts as the initial one: the initial assessment column
     // when it qualifies, otherwise the first review assessment in this period of care.
     const from = countsFrom(ctx);
-    const initial = dateIfTracked(ctx, 'initialHealthAssessmentDate');
+    const initial = ctx.date('initialHealthAssessmentDate');
     if (initial !== null && (from === null || initial >= from)) {
       return initialRecordedOn(initial);
     }
-    const review = dateIfTracked(ctx, 'lastHealthAssessmentDate');
+    const review = ctx.date('lastHealthAssessmentDate');
     return review !== null && (from === null || review >= from) ? reviewRecordedOn(review) : null;
   },
 };
@@ -53,10 +53,7 @@ function countsFrom(ctx: RuleContext): Day | null {
  * Without a care start date, recorded events belong to the current period of care.
  */
 export function initialAssessmentDate(ctx: RuleContext): Day | null {
-  const assessed = latest(
-    dateIfTracked(ctx, 'initialHealthAssessmentDate'),
-    dateIfTracked(ctx, 'lastHealthAssessmentDate'),
-  );
+  const assessed = latest(ctx.date('initialHealthAssessmentDate'), ctx.date('lastHealthAssessmentDate'));
   if (assessed === null) return null;
   const from = countsFrom(ctx);
   return from === null || assessed >= from ? assessed : null;

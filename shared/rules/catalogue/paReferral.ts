@@ -1,4 +1,4 @@
-import { ageBand, dateIfTracked, pathwayApplies, sentenceOn } from '../common';
+import { ageBand, pathwayApplies, sentenceOn } from '../common';
 import type { Rule } from '../types';
 
 const FROM_15_UNDER_21 = ageBand({ years: 15 }, { years: 21 });
@@ -21,10 +21,8 @@ export const paReferral: Rule = {
   applies: (ctx) => pathwayApplies(ctx, FROM_15_UNDER_21),
   due: (ctx) => ({ day: ctx.ageDate(15, 9), why: 'PA referral due at age 15y 9m' }),
   done(ctx) {
-    const referred = dateIfTracked(ctx, 'paReferralDate');
+    const referred = ctx.date('paReferralDate');
     if (referred !== null) return referralRecordedOn(referred);
-    return ctx.has('personalAdviser') && ctx.yesNo('personalAdviser') === true
-      ? 'A personal adviser is named'
-      : null;
+    return ctx.yesNo('personalAdviser') === true ? 'A personal adviser is named' : null;
   },
 };

@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { dateIfTracked, latest, notInCohortReason, sentenceOn } from '../common';
+import { latest, notInCohortReason, sentenceOn } from '../common';
 import type { Rule } from '../types';
 import type { Day } from '../../dates/calendar';
 
@@ -22,7 +22,7 @@ export const pathwayReview: Rule = {
   active: { allOf: ['lastPathwayReviewDate'] },
   applies: (ctx) =>
     (ctx.underCareLeaverUpperAge() ? null : 'Applies under age 21 (25 with support to 25)') ??
-    (dateIfTracked(ctx, 'pathwayPlanDate') === null ? 'No pathway plan recorded yet' : null) ??
+    (ctx.date('pathwayPlanDate') === null ? 'No pathway plan recorded yet' : null) ??
     notInCohortReason(ctx) ??
     true,
   due(ctx) {

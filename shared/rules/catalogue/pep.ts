@@ -52,6 +52,6 @@ function outsideSchoolYears(ctx: RuleContext): string | null {
 }
 
 function schoolYear(ctx: RuleContext): number {
-  const override = ctx.has('ncYearOverride') ? ctx.integer('ncYearOverride') : null;
+  const override = ctx.integer('ncYearOverride');
   return override ?? ncYear(ctx.dateOfBirth, ctx.asOf);
 }

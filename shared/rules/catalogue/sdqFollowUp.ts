@@ -1,4 +1,4 @@
-import { dateIfTracked, notLookedAfterReason, reasonBy, sentenceOn, sentencesBy } from '../common';
+import { notLookedAfterReason, reasonBy, sentenceOn, sentencesBy } from '../common';
 import type { Rule, RuleContext } from '../types';
 
 /**
@@ -23,7 +23,7 @@ export const sdqFollowUp: Rule = {
   done(ctx) {
     // Without the SDQ date nothing is done yet; `due` says what is missing.
     const sdqDate = ctx.date('lastSdqDate');
-    const referral = dateIfTracked(ctx, 'camhsReferralDate');
+    const referral = ctx.date('camhsReferralDate');
     return sdqDate !== null && referral !== null && referral >= sdqDate ? referralRecordedOn(referral) : null;
   },
 };

@@ -1,5 +1,5 @@
 import { workday } from '../../dates/workingDays';
-import { dateIfTracked, latest, sentenceOn, sentencesBy } from '../common';
+import { latest, sentenceOn, sentencesBy } from '../common';
 import type { Rule, RuleContext } from '../types';
 import type { Day } from '../../dates/calendar';
 
@@ -25,7 +25,7 @@ export const secureReview: Rule = {
   },
   done(ctx) {
     const event = secureEvent(ctx) as Day;
-    const review = dateIfTracked(ctx, 'lastReviewDate');
+    const review = ctx.date('lastReviewDate');
     return review !== null && review >= event ? reviewHeldOn(review) : null;
   },
 };
@@ -38,8 +38,5 @@ const reviewHeldOn = sentenceOn((day) => `Review held on ${day}`);
 /** The later of the secure start and end dates that have happened (a future end date is a plan). */
 function secureEvent(ctx: RuleContext): Day | null {
   const happened = (day: Day | null) => (day !== null && day <= ctx.asOf ? day : null);
-  return latest(
-    happened(dateIfTracked(ctx, 'secureStartDate')),
-    happened(dateIfTracked(ctx, 'secureEndDate')),
-  );
+  return latest(happened(ctx.date('secureStartDate')), happened(ctx.date('secureEndDate')));
 }

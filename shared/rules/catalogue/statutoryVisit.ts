@@ -1,6 +1,6 @@
 import { edate } from '../../dates/calendar';
 import { DataProblem, type Rule } from '../types';
-import { dateIfTracked, notLookedAfterReason, sentenceOn } from '../common';
+import { notLookedAfterReason, sentenceOn } from '../common';
 
 /**
  * Social worker visits: within a week of a placement starting, then at least every six
@@ -15,7 +15,7 @@ export const statutoryVisit: Rule = {
   active: { allOf: ['lastVisitDate'] },
   applies: (ctx) => notLookedAfterReason(ctx) ?? true,
   due(ctx) {
-    const placementStart = dateIfTracked(ctx, 'placementStartDate') ?? ctx.careStart();
+    const placementStart = ctx.date('placementStartDate') ?? ctx.careStart();
     const last = ctx.date('lastVisitDate');
     if (last === null || (placementStart !== null && last < placementStart)) {
       if (placementStart === null) {
@@ -34,7 +34,7 @@ export const statutoryVisit: Rule = {
         why: firstYearVisitWhy(last),
       };
     }
-    const longTerm = ctx.has('placementUntil18') ? ctx.yesNo('placementUntil18') : null;
+    const longTerm = ctx.yesNo('placementUntil18');
     if (longTerm !== true) return { day: last + 42, why: sixWeeklyVisitWhy(last) };
     if (placementStart === null) {
       throw new DataProblem(
