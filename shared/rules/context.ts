@@ -333,7 +333,21 @@ export class RowContext implements RuleContext {
   }
 
   inLeavingCareCohort(): boolean {
-    return this.lookedAfter() || COHORT_STATUSES.has(this.leavingCareStatus());
+    // A status the tracker supplies is used as given (RULES.md section 4): eligible, relevant
+    // or former relevant puts the young person in the cohort without the care dates, so
+    // unusable care dates are not used and not Check data for them.
+    return this.suppliedCohortStatus() || this.lookedAfter() || COHORT_STATUSES.has(this.leavingCareStatus());
+  }
+
+  /** Whether the tracker supplies a readable status in the cohort. */
+  private suppliedCohortStatus(): boolean {
+    try {
+      const supplied = this.suppliedStatus();
+      return supplied !== null && COHORT_STATUSES.has(supplied);
+    } catch (error) {
+      problemOf(error);
+      return false;
+    }
   }
 
   underCareLeaverUpperAge(): boolean {

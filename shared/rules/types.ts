@@ -104,3 +104,13 @@ export interface RuleContext {
 export class DataProblem {
   constructor(readonly message: string) {}
 }
+
+/** `read()`, or the problem it raised: for a rule whose result may not need that value. */
+export function orProblem<T>(read: () => T): T | DataProblem {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof DataProblem) return error;
+    throw error;
+  }
+}

@@ -70,6 +70,11 @@ describe('adult-transitions', () => {
     { status: 'Check data', explains: ['maybe'] },
   );
   t(
+    'additionalNeeds "maybe" outside the cohort: Not applicable, the value is not used',
+    { dob: '2010-06-01', careEndDate: '2024-01-01', additionalNeeds: 'maybe' },
+    { status: 'Not applicable', due: null },
+  );
+  t(
     'referral after the as-of date: Check data',
     { adultTransitionsReferralDate: '2026-12-01' },
     { status: 'Check data' },

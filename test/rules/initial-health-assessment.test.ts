@@ -124,6 +124,33 @@ describe('initial-health-assessment: Not applicable / Check data', () => {
     { status: 'Check data', explains: ['N/A'] },
   );
   t(
+    'IHA "N/A" but a qualifying review assessment: Done (the unreadable date is not needed)',
+    {
+      careStartDate: '2023-05-20',
+      initialHealthAssessmentDate: 'N/A',
+      lastHealthAssessmentDate: '2026-02-22',
+    },
+    { status: 'Done', due: '2023-06-19', explains: ['22/02/2026'] },
+  );
+  t(
+    'a qualifying IHA and a review assessment "N/A": Done',
+    {
+      careStartDate: '2023-05-20',
+      initialHealthAssessmentDate: '2023-06-01',
+      lastHealthAssessmentDate: 'N/A',
+    },
+    { status: 'Done', due: '2023-06-19', explains: ['01/06/2023'] },
+  );
+  t(
+    'IHA "N/A" and a review assessment from before this period of care: Check data',
+    {
+      careStartDate: '2023-05-20',
+      initialHealthAssessmentDate: 'N/A',
+      lastHealthAssessmentDate: '2022-01-10',
+    },
+    { status: 'Check data', due: '2023-06-19', explains: ['N/A'] },
+  );
+  t(
     'IHA before the date of birth',
     { careStartDate: null, initialHealthAssessmentDate: '2012-01-01' },
     { status: 'Check data' },

@@ -95,4 +95,14 @@ describe('leaving-care-documents', () => {
     { status: 'Not applicable' },
   );
   t('true / 1 count as yes', { niNumber: true, photoId: 1 }, { status: 'Done' });
+  t(
+    'NI number "N/A": Check data, with the due date (the 18th birthday is known)',
+    { niNumber: 'N/A' },
+    { status: 'Check data', due: '2027-06-01', explains: ['N/A'] },
+  );
+  t(
+    'photo ID "TBC" beside a bank account "No": Check data all the same',
+    { photoId: 'TBC', bankAccount: 'No' },
+    { status: 'Check data', due: '2027-06-01', explains: ['TBC'] },
+  );
 });

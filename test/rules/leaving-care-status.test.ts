@@ -2,7 +2,7 @@
  * Leaving-care status (RULES.md §4): computed from DOB, careStart and careEnd unless the
  * tracker supplies one. eligibleFrom = max(16th birthday, max(careStart, 14th birthday) + 91 days).
  */
-import { leavingCareStatusOf, type Opts, type Values } from './harness';
+import { check, leavingCareStatusOf, type Opts, type Values } from './harness';
 
 // a rule column so the tracker has something to evaluate besides the status itself
 const cols: Values = { lastReviewDate: null };
@@ -223,5 +223,41 @@ describe('leaving-care status (RULES.md §4), as of 23/11/2026', () => {
     expect(leavingCareStatusOf(v, { asOf: '2030-02-28', policy: { leapDayBirthdays: 'mar1' } })).toBe(
       'Eligible',
     );
+  });
+});
+
+describe('the leaving-care cohort with a status the tracker supplies (RULES.md §4)', () => {
+  // Care ended before it started, so "looked after" cannot be worked out; the supplied status
+  // alone puts the young person in the cohort, and the pathway rules go on without the care dates.
+  const row: Values = {
+    dob: '2006-10-29',
+    careStartDate: '2026-11-11',
+    careEndDate: '2024-10-29',
+    leavingCareStatus: 'Former relevant',
+    paReferralDate: '2023-05-06',
+    housingRegisterDate: null,
+    eetStatus: 'EET',
+    lastPaContactDate: '2026-09-29',
+  };
+
+  it('pathway rules use the supplied Former relevant, as pa-contact does', () => {
+    check(row, 'pa-referral', { status: 'Done', due: '2022-07-29' });
+    check(row, 'housing-register', { status: 'Overdue', due: '2022-10-29' });
+    check(row, 'eet', { status: 'Done' });
+    check(row, 'pa-contact', { status: 'Due soon', due: '2026-11-24' });
+  });
+
+  it('rules that need "looked after" are still Check data', () => {
+    check({ ...row, lastReviewDate: '2026-06-01' }, 'cla-review', {
+      status: 'Check data',
+      explains: ['before it started'],
+    });
+  });
+
+  it('a supplied status outside the cohort leaves it to the care dates: Check data', () => {
+    check({ ...row, leavingCareStatus: 'Not eligible' }, 'housing-register', {
+      status: 'Check data',
+      explains: ['before it started'],
+    });
   });
 });

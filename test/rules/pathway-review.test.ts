@@ -155,4 +155,10 @@ describe('pathway-review: Check data', () => {
     { status: 'Check data', explains: ['N/A'] },
   );
   t('plan after the as-of date', { pathwayPlanDate: '2026-12-01' }, { status: 'Check data' });
+  t(
+    'plan "unknown" for a young person outside the cohort (left care at 9): Not applicable, the plan is not used',
+    { dob: '2010-02-16', careStartDate: '2013-07-31', careEndDate: '2019-07-04', pathwayPlanDate: 'unknown' },
+    { status: 'Not applicable', due: null },
+    { asOf: '2027-03-26' },
+  );
 });

@@ -90,6 +90,11 @@ describe('sdq-follow-up: Not applicable', () => {
   );
   t('not looked after: Not applicable', { careEndDate: '2026-10-15' }, { status: 'Not applicable' });
   t(
+    'not looked after, score 55 (outside 0–40): Not applicable, the score is not used',
+    { careEndDate: '2025-01-01', sdqScore: 55 },
+    { status: 'Not applicable', due: null },
+  );
+  t(
     'policy threshold 17: score 16 is Not applicable',
     { sdqScore: 16 },
     { status: 'Not applicable' },
@@ -122,6 +127,11 @@ describe('sdq-follow-up: Check data', () => {
   );
   t('score 41 is outside 0–40', { sdqScore: 41 }, { status: 'Check data', explains: ['41'] });
   t('score -1 is outside 0–40', { sdqScore: -1 }, { status: 'Check data' });
+  t(
+    'care ended before it started, low score: Check data (looked after is asked first)',
+    { careStartDate: '2026-07-10', careEndDate: '2026-06-22', sdqScore: 8 },
+    { status: 'Check data', explains: ['before it started'] },
+  );
   t('score unreadable "high" is quoted', { sdqScore: 'high' }, { status: 'Check data', explains: ['high'] });
   t(
     'SDQ date unreadable "N/A" is quoted',

@@ -17,10 +17,12 @@ export const adultTransitions: Rule = {
     'supportTo25',
   ],
   active: { allOf: ['adultTransitionsReferralDate', 'additionalNeeds'] },
+  // Age, then the cohort, then the rule's own condition, as in every rule: additionalNeeds
+  // is not used for a young person outside the cohort (RULES.md section 2).
   applies: (ctx) =>
     outsideAgeBand(ctx, FROM_15_UNDER_21) ??
-    (ctx.yesNo('additionalNeeds') === true ? null : 'No additional needs recorded') ??
     notInCohortReason(ctx) ??
+    (ctx.yesNo('additionalNeeds') === true ? null : 'No additional needs recorded') ??
     true,
   due: (ctx) => ({ day: ctx.ageDate(16), why: 'Adult transitions referral due by the 16th birthday' }),
   done: doneWhenRecorded('adultTransitionsReferralDate'),

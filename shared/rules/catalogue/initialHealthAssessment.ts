@@ -1,7 +1,7 @@
 import { edate } from '../../dates/calendar';
 import { workday } from '../../dates/workingDays';
 import { latest, notLookedAfterReason, sentenceOn } from '../common';
-import type { Rule, RuleContext } from '../types';
+import { DataProblem, orProblem, type Rule, type RuleContext } from '../types';
 import type { Day } from '../../dates/calendar';
 
 /**
@@ -24,14 +24,18 @@ export const initialHealthAssessment: Rule = {
   },
   done(ctx) {
     // Quote the assessment that counts as the initial one: the initial assessment column
-    // when it qualifies, otherwise the first review assessment in this period of care.
+    // when it qualifies, otherwise the review assessment. Either one qualifying is enough,
+    // so an unreadable date in the other column is not used (RULES.md section 2).
     const from = countsFrom(ctx);
-    const initial = ctx.date('initialHealthAssessmentDate');
-    if (initial !== null && (from === null || initial >= from)) {
+    const initial = orProblem(() => ctx.date('initialHealthAssessmentDate'));
+    if (typeof initial === 'number' && (from === null || initial >= from)) {
       return initialRecordedOn(initial);
     }
-    const review = ctx.date('lastHealthAssessmentDate');
-    return review !== null && (from === null || review >= from) ? reviewRecordedOn(review) : null;
+    const review = orProblem(() => ctx.date('lastHealthAssessmentDate'));
+    if (typeof review === 'number' && (from === null || review >= from)) return reviewRecordedOn(review);
+    if (initial instanceof DataProblem) throw initial;
+    if (review instanceof DataProblem) throw review;
+    return null;
   },
 };
 

@@ -1,6 +1,6 @@
 import { DOCUMENT_FIELDS, FIELD_BY_NAME } from '../../fields';
 import { ageBand, pathwayApplies, reasonBy } from '../common';
-import type { Rule } from '../types';
+import { orProblem, type Rule } from '../types';
 
 const FROM_17_UNDER_21 = ageBand({ years: 17 }, { years: 21 });
 
@@ -17,22 +17,26 @@ export const leavingCareDocuments: Rule = {
   active: { anyOf: DOCUMENT_FIELDS },
   applies: (ctx) => pathwayApplies(ctx, FROM_17_UNDER_21),
   due(ctx) {
+    // An unreadable document column counts as missing here, and `done` reports it as
+    // Check data: the result then keeps its due date (RULES.md section 8).
     let missingMask = 0;
     for (let i = 0; i < DOCUMENT_FIELDS.length; i += 1) {
       const field = DOCUMENT_FIELDS[i];
-      if (ctx.has(field) && ctx.yesNo(field) !== true) missingMask |= 1 << i;
+      if (ctx.has(field) && orProblem(() => ctx.yesNo(field)) !== true) missingMask |= 1 << i;
     }
     return { day: ctx.ageDate(18), why: missingDocuments(missingMask) };
   },
   done(ctx) {
+    // Every tracked column is read, so that an unreadable one is Check data whatever the others say.
     let trackedMask = 0;
+    let allYes = true;
     for (let i = 0; i < DOCUMENT_FIELDS.length; i += 1) {
       const field = DOCUMENT_FIELDS[i];
       if (!ctx.has(field)) continue;
-      if (ctx.yesNo(field) !== true) return null;
+      if (ctx.yesNo(field) !== true) allYes = false;
       trackedMask |= 1 << i;
     }
-    return allRecorded(trackedMask);
+    return allYes ? allRecorded(trackedMask) : null;
   },
 };
 

@@ -20,10 +20,12 @@ export const pathwayReview: Rule = {
     'leavingCareStatus',
   ],
   active: { allOf: ['lastPathwayReviewDate'] },
+  // The cohort before the plan: the plan date of a young person outside the cohort is not
+  // used, so an unreadable one there is not Check data (RULES.md section 2).
   applies: (ctx) =>
     (ctx.underCareLeaverUpperAge() ? null : 'Applies under age 21 (25 with support to 25)') ??
-    (ctx.date('pathwayPlanDate') === null ? 'No pathway plan recorded yet' : null) ??
     notInCohortReason(ctx) ??
+    (ctx.date('pathwayPlanDate') === null ? 'No pathway plan recorded yet' : null) ??
     true,
   due(ctx) {
     const plan = ctx.date('pathwayPlanDate') as Day;

@@ -11,7 +11,9 @@ export const sdqFollowUp: Rule = {
   source: 'LCC',
   reads: ['sdqScore', 'lastSdqDate', 'camhsReferralDate', 'careStartDate', 'careEndDate'],
   active: { allOf: ['sdqScore', 'lastSdqDate'] },
-  applies: (ctx) => noHighScore(ctx) ?? notLookedAfterReason(ctx) ?? true,
+  // Looked after first: the score of a child who is not looked after is not used, so an
+  // impossible one there is not Check data (RULES.md section 2).
+  applies: (ctx) => notLookedAfterReason(ctx) ?? noHighScore(ctx) ?? true,
   due(ctx) {
     const sdqDate = ctx.requireDate('lastSdqDate', 'SDQ date recorded with the score');
     const days = ctx.policy.sdqFollowUpDays;
