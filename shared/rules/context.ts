@@ -102,6 +102,7 @@ export class RowContext implements RuleContext {
   /** the birthdays worked out for this row, by `ageSlot` (NaN: not yet) */
   private readonly ageDates = new Float64Array(AGE_SLOTS).fill(NaN);
   /** facts worked out for this row, or the problem met working them out */
+  private careStartFact: Day | null | DataProblem | undefined = undefined;
   private careEndFact: Day | DataProblem | undefined = undefined;
   private lookedAfterFact: boolean | DataProblem | undefined = undefined;
   private eligibleFromFact: Day | DataProblem | undefined = undefined;
@@ -118,6 +119,7 @@ export class RowContext implements RuleContext {
     this.cells.fill(undefined);
     this.readings.fill(undefined);
     this.ageDates.fill(NaN);
+    this.careStartFact = undefined;
     this.careEndFact = undefined;
     this.lookedAfterFact = undefined;
     this.eligibleFromFact = undefined;
@@ -249,7 +251,37 @@ export class RowContext implements RuleContext {
   }
 
   careStart(): Day | null {
-    return this.date('careStartDate');
+    if (this.careStartFact === undefined) {
+      try {
+        this.careStartFact = this.workOutCareStart();
+      } catch (error) {
+        this.careStartFact = problemOf(error);
+      }
+    }
+    return settled(this.careStartFact);
+  }
+
+  /**
+   * Care dates that contradict each other are used for nothing: a care start after the
+   * care end is Check data wherever it is needed, not only where "looked after" is asked
+   * (a supplied leaving-care status can bring a rule this far without asking it).
+   */
+  private workOutCareStart(): Day | null {
+    const start = this.date('careStartDate');
+    if (start === null) return null;
+    const end = this.readableCareEnd();
+    if (end !== null && end < start) throw careEndedBeforeItStarted(end, start);
+    return start;
+  }
+
+  /** The recorded care end, or null when it is blank or cannot be used. */
+  private readableCareEnd(): Day | null {
+    try {
+      return this.date('careEndDate');
+    } catch (error) {
+      problemOf(error);
+      return null;
+    }
   }
 
   requireCareStart(forWhat: string): Day {
@@ -278,10 +310,9 @@ export class RowContext implements RuleContext {
   private workOutCareEnd(): Day {
     const eighteenth = this.ageDate(18);
     const recorded = this.date('careEndDate');
-    const start = this.careStart();
-    if (recorded !== null && start !== null && recorded < start) {
-      throw new DataProblem(`Care ended ${toUk(recorded)} before it started ${toUk(start)}`);
-    }
+    const start = this.date('careStartDate');
+    if (recorded !== null && start !== null && recorded < start)
+      throw careEndedBeforeItStarted(recorded, start);
     return recorded === null ? eighteenth : Math.min(recorded, eighteenth);
   }
 
@@ -397,6 +428,10 @@ export class RowContext implements RuleContext {
  * bug and goes on up. (Facts are worked out in place rather than through a helper taking
  * a closure: a closure per fact per row was a measurable share of what the engine allocated.)
  */
+function careEndedBeforeItStarted(end: Day, start: Day): DataProblem {
+  return new DataProblem(`Care ended ${toUk(end)} before it started ${toUk(start)}`);
+}
+
 function problemOf(error: unknown): DataProblem {
   if (error instanceof DataProblem) return error;
   throw error;

@@ -247,6 +247,29 @@ describe('the leaving-care cohort with a status the tracker supplies (RULES.md Â
     check(row, 'pa-contact', { status: 'Due soon', due: '2026-11-24' });
   });
 
+  it('a due date counted from the care dates is still Check data (pathway plan from eligibility, first PEP)', () => {
+    const eligible: Values = {
+      dob: '2008-03-30',
+      careStartDate: '2026-08-02',
+      careEndDate: '2026-03-30',
+      leavingCareStatus: 'Relevant',
+      pathwayPlanDate: null,
+      lastPepDate: null,
+    };
+    check(
+      eligible,
+      'pathway-plan',
+      { status: 'Check data', explains: ['before it started'] },
+      { asOf: '2026-09-01' },
+    );
+    check(
+      { ...eligible, dob: '2009-12-01' },
+      'pep',
+      { status: 'Check data', explains: ['before it started'] },
+      { asOf: '2026-09-01' },
+    );
+  });
+
   it('rules that need "looked after" are still Check data', () => {
     check({ ...row, lastReviewDate: '2026-06-01' }, 'cla-review', {
       status: 'Check data',

@@ -1,7 +1,7 @@
 import { edate } from '../../dates/calendar';
 import { workday } from '../../dates/workingDays';
 import { latest, notLookedAfterReason, sentenceOn } from '../common';
-import { DataProblem, orProblem, type Rule, type RuleContext } from '../types';
+import { DataProblem, dateOrProblem, type Rule, type RuleContext } from '../types';
 import type { Day } from '../../dates/calendar';
 
 /**
@@ -27,11 +27,11 @@ export const initialHealthAssessment: Rule = {
     // when it qualifies, otherwise the review assessment. Either one qualifying is enough,
     // so an unreadable date in the other column is not used (RULES.md section 2).
     const from = countsFrom(ctx);
-    const initial = orProblem(() => ctx.date('initialHealthAssessmentDate'));
+    const initial = dateOrProblem(ctx, 'initialHealthAssessmentDate');
     if (typeof initial === 'number' && (from === null || initial >= from)) {
       return initialRecordedOn(initial);
     }
-    const review = orProblem(() => ctx.date('lastHealthAssessmentDate'));
+    const review = dateOrProblem(ctx, 'lastHealthAssessmentDate');
     if (typeof review === 'number' && (from === null || review >= from)) return reviewRecordedOn(review);
     if (initial instanceof DataProblem) throw initial;
     if (review instanceof DataProblem) throw review;

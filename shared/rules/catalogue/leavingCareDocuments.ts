@@ -1,6 +1,6 @@
 import { DOCUMENT_FIELDS, FIELD_BY_NAME } from '../../fields';
 import { ageBand, pathwayApplies, reasonBy } from '../common';
-import { orProblem, type Rule } from '../types';
+import { saysYes, type Rule } from '../types';
 
 const FROM_17_UNDER_21 = ageBand({ years: 17 }, { years: 21 });
 
@@ -22,7 +22,7 @@ export const leavingCareDocuments: Rule = {
     let missingMask = 0;
     for (let i = 0; i < DOCUMENT_FIELDS.length; i += 1) {
       const field = DOCUMENT_FIELDS[i];
-      if (ctx.has(field) && orProblem(() => ctx.yesNo(field)) !== true) missingMask |= 1 << i;
+      if (ctx.has(field) && !saysYes(ctx, field)) missingMask |= 1 << i;
     }
     return { day: ctx.ageDate(18), why: missingDocuments(missingMask) };
   },
