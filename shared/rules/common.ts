@@ -7,7 +7,7 @@
  */
 import { type Day, memoByDay, toUk } from '../dates/calendar';
 import { FIELD_BY_NAME, type RuleFieldName } from '../fields';
-import type { RuleContext } from './types';
+import { DataProblem, type RuleContext } from './types';
 
 export interface Age {
   readonly years: number;
@@ -132,4 +132,24 @@ export function latest(a: Day | null, b: Day | null): Day | null {
   if (a === null) return b;
   if (b === null) return a;
   return a > b ? a : b;
+}
+
+/** A date, or the problem with it: for a rule whose result may not need that date. */
+export function dateOrProblem(ctx: RuleContext, field: RuleFieldName): Day | null | DataProblem {
+  try {
+    return ctx.date(field);
+  } catch (error) {
+    if (error instanceof DataProblem) return error;
+    throw error;
+  }
+}
+
+/** Whether a yes/no column says yes; a value that cannot be read does not. */
+export function saysYes(ctx: RuleContext, field: RuleFieldName): boolean {
+  try {
+    return ctx.yesNo(field) === true;
+  } catch (error) {
+    if (error instanceof DataProblem) return false;
+    throw error;
+  }
 }

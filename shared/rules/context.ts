@@ -25,6 +25,7 @@ import {
   type RuleFieldName,
 } from '../fields';
 import type { Policy } from '../policy';
+import { dateOrProblem } from './common';
 import { DataProblem, type RuleContext } from './types';
 
 /** Dates that may not lie after the as-of date: things done, and the starts of care and placement. */
@@ -269,19 +270,10 @@ export class RowContext implements RuleContext {
   private workOutCareStart(): Day | null {
     const start = this.date('careStartDate');
     if (start === null) return null;
-    const end = this.readableCareEnd();
-    if (end !== null && end < start) throw careEndedBeforeItStarted(end, start);
+    // (an unusable care end is reported where the care end is needed, not here)
+    const end = dateOrProblem(this, 'careEndDate');
+    if (typeof end === 'number' && end < start) throw careEndedBeforeItStarted(end, start);
     return start;
-  }
-
-  /** The recorded care end, or null when it is blank or cannot be used. */
-  private readableCareEnd(): Day | null {
-    try {
-      return this.date('careEndDate');
-    } catch (error) {
-      problemOf(error);
-      return null;
-    }
   }
 
   requireCareStart(forWhat: string): Day {
@@ -423,15 +415,15 @@ export class RowContext implements RuleContext {
   }
 }
 
+function careEndedBeforeItStarted(end: Day, start: Day): DataProblem {
+  return new DataProblem(`Care ended ${toUk(end)} before it started ${toUk(start)}`);
+}
+
 /**
  * A fact's problem, kept to be raised again for every rule that asks; anything else is a
  * bug and goes on up. (Facts are worked out in place rather than through a helper taking
  * a closure: a closure per fact per row was a measurable share of what the engine allocated.)
  */
-function careEndedBeforeItStarted(end: Day, start: Day): DataProblem {
-  return new DataProblem(`Care ended ${toUk(end)} before it started ${toUk(start)}`);
-}
-
 function problemOf(error: unknown): DataProblem {
   if (error instanceof DataProblem) return error;
   throw error;

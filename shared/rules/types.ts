@@ -104,23 +104,3 @@ export interface RuleContext {
 export class DataProblem {
   constructor(readonly message: string) {}
 }
-
-/** A date, or the problem with it: for a rule whose result may not need that date. */
-export function dateOrProblem(ctx: RuleContext, field: RuleFieldName): Day | null | DataProblem {
-  try {
-    return ctx.date(field);
-  } catch (error) {
-    if (error instanceof DataProblem) return error;
-    throw error;
-  }
-}
-
-/** Whether a yes/no column says yes; a value that cannot be read does not. */
-export function saysYes(ctx: RuleContext, field: RuleFieldName): boolean {
-  try {
-    return ctx.yesNo(field) === true;
-  } catch (error) {
-    if (error instanceof DataProblem) return false;
-    throw error;
-  }
-}

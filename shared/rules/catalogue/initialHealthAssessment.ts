@@ -1,7 +1,7 @@
 import { edate } from '../../dates/calendar';
 import { workday } from '../../dates/workingDays';
-import { latest, notLookedAfterReason, sentenceOn } from '../common';
-import { DataProblem, dateOrProblem, type Rule, type RuleContext } from '../types';
+import { dateOrProblem, latest, notLookedAfterReason, sentenceOn } from '../common';
+import { DataProblem, type Rule, type RuleContext } from '../types';
 import type { Day } from '../../dates/calendar';
 
 /**

@@ -1,6 +1,6 @@
 import { DOCUMENT_FIELDS, FIELD_BY_NAME } from '../../fields';
-import { ageBand, pathwayApplies, reasonBy } from '../common';
-import { saysYes, type Rule } from '../types';
+import { ageBand, pathwayApplies, reasonBy, saysYes } from '../common';
+import type { Rule } from '../types';
 
 const FROM_17_UNDER_21 = ageBand({ years: 17 }, { years: 21 });
 
