@@ -111,8 +111,8 @@ const LAST_KEPT_DAY = 47_846; // 2100-12-31
 
 /**
  * `build(day)`, worked out once per day from 1900 to 2100 and kept (each time outside it, or
- * once `maxKept` days are kept). Date texts, the readings of date cells and the sentences of
- * explanations are made this way.
+ * once `maxKept` days are kept). Date texts and the sentences of explanations are made this
+ * way.
  */
 export function memoByDay<T>(build: (dayNumber: Day) => T, maxKept?: number): (dayNumber: Day) => T {
   const byOffset = memoByIndex(

@@ -252,13 +252,7 @@ export class RowContext implements RuleContext {
   }
 
   careStart(): Day | null {
-    if (this.careStartFact === undefined) {
-      try {
-        this.careStartFact = this.workOutCareStart();
-      } catch (error) {
-        this.careStartFact = problemOf(error);
-      }
-    }
+    if (this.careStartFact === undefined) this.careStartFact = attempt(this, this.workOutCareStart);
     return settled(this.careStartFact);
   }
 
@@ -289,13 +283,7 @@ export class RowContext implements RuleContext {
 
   /** When care ended or ends: the recorded careEnd, and at the latest the 18th birthday (RULES.md section 4). */
   careEnd(): Day {
-    if (this.careEndFact === undefined) {
-      try {
-        this.careEndFact = this.workOutCareEnd();
-      } catch (error) {
-        this.careEndFact = problemOf(error);
-      }
-    }
+    if (this.careEndFact === undefined) this.careEndFact = attempt(this, this.workOutCareEnd);
     return settled(this.careEndFact);
   }
 
@@ -309,16 +297,14 @@ export class RowContext implements RuleContext {
   }
 
   lookedAfter(): boolean {
-    if (this.lookedAfterFact === undefined) {
-      try {
-        const start = this.careStart();
-        const end = this.careEnd();
-        this.lookedAfterFact = this.asOf < end && (start === null || start <= this.asOf);
-      } catch (error) {
-        this.lookedAfterFact = problemOf(error);
-      }
-    }
+    if (this.lookedAfterFact === undefined) this.lookedAfterFact = attempt(this, this.workOutLookedAfter);
     return settled(this.lookedAfterFact);
+  }
+
+  private workOutLookedAfter(): boolean {
+    const start = this.careStart();
+    const end = this.careEnd();
+    return this.asOf < end && (start === null || start <= this.asOf);
   }
 
   /**
@@ -327,27 +313,25 @@ export class RowContext implements RuleContext {
    * the current period of care known.
    */
   eligibleFrom(): Day {
-    if (this.eligibleFromFact === undefined) {
-      try {
-        const fourteenth = this.ageDate(14);
-        const start = this.careStart();
-        this.eligibleFromFact = Math.max(this.ageDate(16), Math.max(start ?? fourteenth, fourteenth) + 91);
-      } catch (error) {
-        this.eligibleFromFact = problemOf(error);
-      }
-    }
+    if (this.eligibleFromFact === undefined) this.eligibleFromFact = attempt(this, this.workOutEligibleFrom);
     return settled(this.eligibleFromFact);
+  }
+
+  private workOutEligibleFrom(): Day {
+    const fourteenth = this.ageDate(14);
+    const start = this.careStart();
+    return Math.max(this.ageDate(16), Math.max(start ?? fourteenth, fourteenth) + 91);
   }
 
   leavingCareStatus(): LeavingCareStatus {
     if (this.leavingCareStatusFact === undefined) {
-      try {
-        this.leavingCareStatusFact = this.suppliedStatus() ?? this.computedLeavingCareStatus();
-      } catch (error) {
-        this.leavingCareStatusFact = problemOf(error);
-      }
+      this.leavingCareStatusFact = attempt(this, this.workOutLeavingCareStatus);
     }
     return settled(this.leavingCareStatusFact);
+  }
+
+  private workOutLeavingCareStatus(): LeavingCareStatus {
+    return this.suppliedStatus() ?? this.computedLeavingCareStatus();
   }
 
   /** The leaving-care status the tracker supplies, if it has one (a problem when unreadable). */
@@ -364,13 +348,8 @@ export class RowContext implements RuleContext {
 
   /** Whether the tracker supplies a readable status in the cohort. */
   private suppliedCohortStatus(): boolean {
-    try {
-      const supplied = this.suppliedStatus();
-      return supplied !== null && COHORT_STATUSES.has(supplied);
-    } catch (error) {
-      problemOf(error);
-      return false;
-    }
+    const supplied = attempt(this, this.suppliedStatus);
+    return typeof supplied === 'string' && COHORT_STATUSES.has(supplied);
   }
 
   underCareLeaverUpperAge(): boolean {
@@ -420,13 +399,18 @@ function careEndedBeforeItStarted(end: Day, start: Day): DataProblem {
 }
 
 /**
- * A fact's problem, kept to be raised again for every rule that asks; anything else is a
- * bug and goes on up. (Facts are worked out in place rather than through a helper taking
- * a closure: a closure per fact per row was a measurable share of what the engine allocated.)
+ * Works a fact out once (`workOut` is a method of the context, called on it); a problem is
+ * kept, to be raised again for every rule that asks, and anything else is a bug and goes
+ * on up. (A method rather than a closure: a closure per fact per row was a measurable share
+ * of what the engine allocated.)
  */
-function problemOf(error: unknown): DataProblem {
-  if (error instanceof DataProblem) return error;
-  throw error;
+function attempt<T>(ctx: RowContext, workOut: (this: RowContext) => T): T | DataProblem {
+  try {
+    return workOut.call(ctx);
+  } catch (error) {
+    if (error instanceof DataProblem) return error;
+    throw error;
+  }
 }
 
 /** A remembered reading: the value, or the problem thrown again for the rule that asked. */
