@@ -334,10 +334,6 @@ describe('readPresence', () => {
     ['none allocated', false],
     ['X', false],
     ['✗', false],
-    ['-', false],
-    ['?', false],
-    ['N/A', false],
-    ['TBC', false],
     ['Unallocated', false],
     ['Not allocated', false],
     ['To be allocated', false],
@@ -346,6 +342,11 @@ describe('readPresence', () => {
     [false, false],
     [0, false],
   ])('%j → %s', (raw, named) => expect(readPresence(raw)).toEqual(val(named)));
+
+  // RULES.md section 3: "N/A", "TBC", "unknown", "-" are unreadable, not blank, in every column
+  test.each(['-', '?', 'N/A', 'TBC', 'Unknown'])('%j is unreadable', (raw) =>
+    expect(readPresence(raw)).toEqual(bad(raw)),
+  );
 
   test('blank and wire unreadable', () => {
     expect(readPresence('  ')).toEqual(BLANK);

@@ -483,6 +483,7 @@ const presenceCell = memoText((raw): CellReading<boolean> => {
   const yn = yesNoText(t);
   if (yn !== null) return yesOrNo(yn);
   const w = words(t);
+  if (PLACEHOLDERS.has(w)) return unreadable(t);
   return yesOrNo(!(NOBODY.has(w) || NOBODY_PHRASES.has(w) || NOBODY.has(firstWord(w))));
 });
 
@@ -490,10 +491,11 @@ const presenceCell = memoText((raw): CellReading<boolean> => {
  * Whether a text column (the personal adviser's name) is filled in. The rules only ask
  * whether someone is named; on the wire the answer travels as true/false, never the name.
  *
- * Decisions: booleans are read as they are (the wire format); "no"-family entries,
- * placeholders and entries that say nobody is allocated ("None", "-", "N/A", "TBC",
- * "Unallocated", "Awaiting allocation", "Not allocated") mean no adviser is named (false),
- * because a placeholder is plainly not a name. Anything else, a name, counts as true.
+ * Decisions: booleans are read as they are (the wire format); placeholders ("N/A", "TBC",
+ * "Unknown", "-") are unreadable, as in every column (RULES.md section 3: Check data where
+ * the rule uses the value); "no"-family entries and entries that say nobody is allocated
+ * ("None", "Unallocated", "Vacant", "Awaiting allocation", "Not allocated") mean no adviser
+ * is named (false). Anything else, a name, counts as true.
  */
 export function readPresence(raw: RawCell): CellReading<boolean> {
   if (typeof raw === 'string') return presenceCell(raw);
@@ -510,7 +512,8 @@ export function readPresence(raw: RawCell): CellReading<boolean> {
 const INTEGER_TEXT = /^[+-]?\d{1,7}$/;
 /**
  * No count or score in a tracker comes near a million; beyond it a number is a slip (an ID
- * or a date serial in the wrong column). The service's wire format has the same bound.
+ * or a date serial in the wrong column). The service's wire format accepts any safe
+ * integer, so such a slip comes back as Check data on its row rather than refusing the request.
  */
 export const INTEGER_LIMIT = 1_000_000;
 

@@ -15,11 +15,27 @@ describe('England and Wales bank holidays', () => {
     '2022-09-19', // State funeral
     '2023-05-08', // Coronation
     '2022-12-27', // Christmas Day substitute
+    // one-offs by proclamation that the date-holidays calendar misses
+    '1995-05-08', // VE Day 50th anniversary (the early May holiday, moved)
+    '1999-12-31', // the millennium
+    '2002-06-03', // Golden Jubilee
+    '2002-06-04', // spring bank holiday, moved
+    '2011-04-29', // royal wedding
+    '2012-06-04', // spring bank holiday, moved
+    '2012-06-05', // Diamond Jubilee
   ])('%s is a bank holiday', (iso) => expect(isBankHoliday(d(iso))).toBe(true));
 
-  it.each(['2026-11-23', '2026-12-24', '2026-12-29', '2027-03-30', '2023-05-09'])('%s is not', (iso) =>
-    expect(isBankHoliday(d(iso))).toBe(false),
-  );
+  it.each([
+    '2026-11-23',
+    '2026-12-24',
+    '2026-12-29',
+    '2027-03-30',
+    '2023-05-09',
+    // the usual days of holidays moved by proclamation
+    '1995-05-01',
+    '2002-05-27',
+    '2012-05-28',
+  ])('%s is not', (iso) => expect(isBankHoliday(d(iso))).toBe(false));
 
   it('weekends are not working days', () => {
     expect(isWorkingDay(d('2026-11-28'))).toBe(false);
@@ -41,6 +57,9 @@ describe('workday (Excel WORKDAY with bank holidays)', () => {
     ['2022-09-16', 1, '2022-09-20'],
     // 2023 coronation, Monday 8 May
     ['2023-05-05', 1, '2023-05-09'],
+    // 2011 royal wedding (Friday 29 Apr, after Easter Monday 25 Apr) and the 2012 Jubilee week
+    ['2011-04-01', 20, '2011-05-05'],
+    ['2012-05-01', 20, '2012-05-30'],
     // the start day is not counted, even when it is a working day
     ['2026-11-23', 1, '2026-11-24'],
     // a weekend start counts from the Monday

@@ -7,6 +7,26 @@ import Holidays from 'date-holidays';
 import { type Day, fromIso, isWeekend, toYmd } from './calendar';
 
 const englandAndWales = new Holidays('GB', 'ENG');
+
+/**
+ * Bank holidays moved or added by royal proclamation that the `date-holidays` calendar
+ * misses (checked for every year from 1995 to 2035 against an independent list; 2020,
+ * 2022 and 2023 it has right). Trackers hold care start dates from well before 2012.
+ */
+const PROCLAMATIONS: Readonly<
+  Record<number, { readonly remove: readonly string[]; readonly add: readonly string[] }>
+> = {
+  // the early May bank holiday moved to 8 May for the 50th anniversary of VE Day
+  1995: { remove: ['1995-05-01'], add: ['1995-05-08'] },
+  // the millennium
+  1999: { remove: [], add: ['1999-12-31'] },
+  // the Golden Jubilee: an extra holiday on 3 June, and the spring holiday moved to 4 June
+  2002: { remove: ['2002-05-27'], add: ['2002-06-03', '2002-06-04'] },
+  // the royal wedding
+  2011: { remove: [], add: ['2011-04-29'] },
+  // the Diamond Jubilee: the spring holiday moved to 4 June (5 June the calendar has)
+  2012: { remove: ['2012-05-28'], add: ['2012-06-04'] },
+};
 /** Every bank holiday of the years loaded so far, as day numbers. */
 const bankHolidays = new Set<Day>();
 const yearsLoaded = new Set<number>();
@@ -21,6 +41,10 @@ function loadYear(year: number): void {
     const day = fromIso(holiday.date.slice(0, 10));
     if (day !== null) bankHolidays.add(day);
   }
+  const proclaimed = PROCLAMATIONS[year];
+  if (proclaimed === undefined) return;
+  for (const iso of proclaimed.remove) bankHolidays.delete(fromIso(iso) as Day);
+  for (const iso of proclaimed.add) bankHolidays.add(fromIso(iso) as Day);
 }
 
 export function isBankHoliday(day: Day): boolean {

@@ -76,6 +76,33 @@ export function notInCohortReason(ctx: RuleContext): string | null {
   return ctx.inLeavingCareCohort() ? null : notInCohort(ctx.leavingCareStatus());
 }
 
+/** A condition of a rule: the reason the rule does not apply, or null; it may raise a DataProblem. */
+export type Condition = (ctx: RuleContext) => string | null;
+
+/**
+ * Whether a rule applies: the first of its conditions that fails gives the reason it does
+ * not. A condition that cannot be decided (its value is unreadable) makes the rule Check
+ * data only when no other condition fails: a row that is Not applicable on other grounds
+ * does not depend on that value (RULES.md section 2, "an unreadable column that the row's
+ * result does not depend on is ignored").
+ */
+export function appliesWhen(ctx: RuleContext, conditions: readonly Condition[]): true | string {
+  let problem: DataProblem | null = null;
+  for (let i = 0; i < conditions.length; i += 1) {
+    let reason: string | null;
+    try {
+      reason = conditions[i](ctx);
+    } catch (error) {
+      if (!(error instanceof DataProblem)) throw error;
+      problem ??= error;
+      continue;
+    }
+    if (reason !== null) return reason;
+  }
+  if (problem !== null) throw problem;
+  return true;
+}
+
 /** A pathway-to-adulthood rule's applicability: age band first, then the leaving-care cohort. */
 export function pathwayApplies(ctx: RuleContext, band: AgeBand): true | string {
   return outsideAgeBand(ctx, band) ?? notInCohortReason(ctx) ?? true;

@@ -290,8 +290,9 @@ export class RowContext implements RuleContext {
   private workOutCareEnd(): Day {
     const eighteenth = this.ageDate(18);
     const recorded = this.date('careEndDate');
-    const start = this.date('careStartDate');
-    if (recorded !== null && start !== null && recorded < start)
+    // (an unusable care start is reported where the care start is needed, not here)
+    const start = dateOrProblem(this, 'careStartDate');
+    if (recorded !== null && typeof start === 'number' && recorded < start)
       throw careEndedBeforeItStarted(recorded, start);
     return recorded === null ? eighteenth : Math.min(recorded, eighteenth);
   }
@@ -302,9 +303,10 @@ export class RowContext implements RuleContext {
   }
 
   private workOutLookedAfter(): boolean {
+    // Once care has ended, the young person is not looked after whenever it started.
+    if (this.asOf >= this.careEnd()) return false;
     const start = this.careStart();
-    const end = this.careEnd();
-    return this.asOf < end && (start === null || start <= this.asOf);
+    return start === null || start <= this.asOf;
   }
 
   /**
@@ -361,16 +363,17 @@ export class RowContext implements RuleContext {
     return this.yesNo('supportTo25') === true;
   }
 
+  /**
+   * RULES.md section 4. Out of care, the age is asked before eligibility: under 16 or past
+   * the upper age the young person is not eligible however their care dates read, and
+   * supportTo25 is only asked from 21.
+   */
   private computedLeavingCareStatus(): LeavingCareStatus {
-    const lookedAfter = this.lookedAfter();
-    const eligibleFrom = this.eligibleFrom();
-    if (lookedAfter) return this.asOf >= eligibleFrom ? 'Eligible' : 'Not yet eligible';
-    const wasEligible = eligibleFrom < this.careEnd();
+    if (this.lookedAfter()) return this.asOf >= this.eligibleFrom() ? 'Eligible' : 'Not yet eligible';
+    if (!this.isAtLeast(16) || !this.underCareLeaverUpperAge()) return 'Not eligible';
+    const wasEligible = this.eligibleFrom() < this.careEnd();
     if (!wasEligible) return 'Not eligible';
-    if (this.isAtLeast(16) && !this.isAtLeast(18)) return 'Relevant';
-    const upper = this.supportTo25() ? 25 : 21;
-    if (this.isAtLeast(18) && !this.isAtLeast(upper)) return 'Former relevant';
-    return 'Not eligible';
+    return this.isAtLeast(18) ? 'Former relevant' : 'Relevant';
   }
 
   /** The cell read by its kind's reader: its value, null when blank, or the problem with it. */

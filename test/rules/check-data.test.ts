@@ -153,6 +153,81 @@ describe('careEnd before careStart: every rule that depends on looked-after or l
   });
 });
 
+describe('a rule that another condition rules out is Not applicable, whatever the unusable value', () => {
+  // RULES.md §2: "an unreadable column that the row's result does not depend on is ignored".
+  it('care start unreadable, but care ended in 2025: not looked after, cla-review Not applicable', () => {
+    check(
+      { dob: '2008-01-01', careStartDate: 'TBC', careEndDate: '2025-06-01', lastReviewDate: null },
+      'cla-review',
+      { status: 'Not applicable' },
+    );
+  });
+  it('care start before the birth of a 24-year-old without support to 25: Not eligible, pa-contact Not applicable', () => {
+    const values = { dob: '2002-01-01', careStartDate: '2001-12-01', lastPaContactDate: null };
+    check(values, 'pa-contact', { status: 'Not applicable' });
+    expect(evaluateRow(values).row.leavingCareStatus).toBe('Not eligible');
+  });
+  it('care end unreadable, foster placement: unregulated-approval Not applicable', () => {
+    check(
+      {
+        dob: '2012-01-01',
+        careStartDate: '2020-01-01',
+        careEndDate: 'TBC',
+        placementType: 'U1',
+        unregulatedApprovalDate: null,
+      },
+      'unregulated-approval',
+      { status: 'Not applicable' },
+    );
+  });
+  it('care end unreadable, supported accommodation: unregulated-approval Check data', () => {
+    check(
+      {
+        dob: '2009-01-01',
+        careStartDate: '2020-01-01',
+        careEndDate: 'TBC',
+        placementType: 'Supported accommodation',
+        unregulatedApprovalDate: null,
+      },
+      'unregulated-approval',
+      { status: 'Check data', explains: ['TBC'] },
+    );
+  });
+  it('NC year unreadable for a 14-year-old whose care ended: pep Not applicable', () => {
+    check(
+      {
+        dob: '2012-01-01',
+        careStartDate: '2020-01-01',
+        careEndDate: '2025-01-01',
+        ncYearOverride: 'Year 10',
+        lastPepDate: null,
+      },
+      'pep',
+      { status: 'Not applicable' },
+    );
+  });
+  it('support to 25 unreadable at 18: only asked from 21, so Former relevant', () => {
+    const values = {
+      dob: '2008-06-01',
+      careStartDate: '2020-01-01',
+      supportTo25: 'maybe',
+      housingRegisterDate: null,
+    };
+    expect(evaluateRow(values).row.leavingCareStatus).toBe('Former relevant');
+    check(values, 'housing-register', { status: 'Overdue', due: '2024-06-01' });
+  });
+  it('support to 25 unreadable at 22: the status depends on it, so Unknown', () => {
+    const values = {
+      dob: '2004-06-01',
+      careStartDate: '2018-01-01',
+      supportTo25: 'maybe',
+      lastPaContactDate: null,
+    };
+    expect(evaluateRow(values).row.leavingCareStatus).toBe('Unknown');
+    check(values, 'pa-contact', { status: 'Check data', explains: ['maybe'] });
+  });
+});
+
 describe('only values the result depends on raise Check data', () => {
   it('an unreadable PEP date does not touch gp-registered or cla-review', () => {
     const { row } = evaluateRow({

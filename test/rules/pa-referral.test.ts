@@ -106,4 +106,25 @@ describe('pa-referral: Check data', () => {
     { status: 'Check data', explains: ['TBC'] },
   );
   t('referral before the date of birth', { paReferralDate: '2010-01-01' }, { status: 'Check data' });
+  t(
+    'adviser "N/A" is unreadable, not nobody (RULES.md §3), and quoted',
+    { personalAdviser: 'N/A' },
+    { status: 'Check data', due: '2026-11-01', explains: ['N/A'] },
+  );
+  // Done needs the referral date or a named adviser: with an adviser named, the date is not used.
+  t(
+    'a named adviser with a referral after the as-of date: Done',
+    { personalAdviser: 'Sam Jones', paReferralDate: '2026-12-01' },
+    { status: 'Done', explains: ['adviser is named'] },
+  );
+  t(
+    'a named adviser with an unreadable referral: Done',
+    { personalAdviser: 'Sam Jones', paReferralDate: 'TBC' },
+    { status: 'Done' },
+  );
+  t(
+    'no adviser and an unreadable referral: Check data',
+    { personalAdviser: 'None', paReferralDate: 'TBC' },
+    { status: 'Check data', explains: ['TBC'] },
+  );
 });

@@ -128,8 +128,13 @@ describe('sdq-follow-up: Check data', () => {
   t('score 41 is outside 0–40', { sdqScore: 41 }, { status: 'Check data', explains: ['41'] });
   t('score -1 is outside 0–40', { sdqScore: -1 }, { status: 'Check data' });
   t(
-    'care ended before it started, low score: Check data (looked after is asked first)',
+    'care ended before it started, low score: Not applicable (the score alone decides)',
     { careStartDate: '2026-07-10', careEndDate: '2026-06-22', sdqScore: 8 },
+    { status: 'Not applicable' },
+  );
+  t(
+    'care ended before it started, high score: Check data',
+    { careStartDate: '2026-07-10', careEndDate: '2026-06-22', sdqScore: 20 },
     { status: 'Check data', explains: ['before it started'] },
   );
   t('score unreadable "high" is quoted', { sdqScore: 'high' }, { status: 'Check data', explains: ['high'] });

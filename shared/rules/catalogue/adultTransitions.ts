@@ -1,7 +1,20 @@
-import { ageBand, doneWhenRecorded, notInCohortReason, outsideAgeBand } from '../common';
+import {
+  ageBand,
+  appliesWhen,
+  type Condition,
+  doneWhenRecorded,
+  notInCohortReason,
+  outsideAgeBand,
+} from '../common';
 import type { Rule } from '../types';
 
 const FROM_15_UNDER_21 = ageBand({ years: 15 }, { years: 21 });
+
+const CONDITIONS: readonly Condition[] = [
+  (ctx) => outsideAgeBand(ctx, FROM_15_UNDER_21),
+  notInCohortReason,
+  (ctx) => (ctx.yesNo('additionalNeeds') === true ? null : 'No additional needs recorded'),
+];
 
 /** Referral to adult transitions for a young person with additional or mental health needs (LCC). */
 export const adultTransitions: Rule = {
@@ -17,13 +30,7 @@ export const adultTransitions: Rule = {
     'supportTo25',
   ],
   active: { allOf: ['adultTransitionsReferralDate', 'additionalNeeds'] },
-  // Age, then the cohort, then the rule's own condition, as in every rule: additionalNeeds
-  // is not used for a young person outside the cohort (RULES.md section 2).
-  applies: (ctx) =>
-    outsideAgeBand(ctx, FROM_15_UNDER_21) ??
-    notInCohortReason(ctx) ??
-    (ctx.yesNo('additionalNeeds') === true ? null : 'No additional needs recorded') ??
-    true,
+  applies: (ctx) => appliesWhen(ctx, CONDITIONS),
   due: (ctx) => ({ day: ctx.ageDate(16), why: 'Adult transitions referral due by the 16th birthday' }),
   done: doneWhenRecorded('adultTransitionsReferralDate'),
 };

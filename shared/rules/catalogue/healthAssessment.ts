@@ -1,8 +1,13 @@
 import { edate } from '../../dates/calendar';
-import { latest, notLookedAfterReason, sentenceOn } from '../common';
+import { appliesWhen, type Condition, latest, notLookedAfterReason, sentenceOn } from '../common';
 import { initialAssessmentDate } from './initialHealthAssessment';
 import type { Rule } from '../types';
 import type { Day } from '../../dates/calendar';
+
+const CONDITIONS: readonly Condition[] = [
+  notLookedAfterReason,
+  (ctx) => (initialAssessmentDate(ctx) === null ? 'The initial health assessment is not done yet' : null),
+];
 
 /**
  * Review health assessments: every 6 months for a child under 5, every 12 months from 5
@@ -14,10 +19,7 @@ export const healthAssessment: Rule = {
   source: 'Statutory guidance on the health of looked-after children (2015); LCC',
   reads: ['lastHealthAssessmentDate', 'initialHealthAssessmentDate', 'careStartDate', 'careEndDate'],
   active: { allOf: ['lastHealthAssessmentDate'] },
-  applies: (ctx) =>
-    notLookedAfterReason(ctx) ??
-    (initialAssessmentDate(ctx) === null ? 'The initial health assessment is not done yet' : null) ??
-    true,
+  applies: (ctx) => appliesWhen(ctx, CONDITIONS),
   due(ctx) {
     const base = latest(ctx.date('initialHealthAssessmentDate'), ctx.date('lastHealthAssessmentDate')) as Day;
     if (base < ctx.ageDate(5)) {

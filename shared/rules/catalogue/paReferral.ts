@@ -1,5 +1,5 @@
-import { ageBand, pathwayApplies, sentenceOn } from '../common';
-import type { Rule } from '../types';
+import { ageBand, dateOrProblem, pathwayApplies, sentenceOn } from '../common';
+import { DataProblem, type Rule } from '../types';
 
 const FROM_15_UNDER_21 = ageBand({ years: 15 }, { years: 21 });
 const referralRecordedOn = sentenceOn((day) => `PA referral recorded on ${day}`);
@@ -20,9 +20,13 @@ export const paReferral: Rule = {
   active: { anyOf: ['paReferralDate', 'personalAdviser'] },
   applies: (ctx) => pathwayApplies(ctx, FROM_15_UNDER_21),
   due: (ctx) => ({ day: ctx.ageDate(15, 9), why: 'PA referral due at age 15y 9m' }),
+  // Either one is enough, so an unusable referral date does not matter once an adviser is
+  // named (RULES.md section 2: only values the result depends on are Check data).
   done(ctx) {
-    const referred = ctx.date('paReferralDate');
-    if (referred !== null) return referralRecordedOn(referred);
-    return ctx.yesNo('personalAdviser') === true ? 'A personal adviser is named' : null;
+    const referred = dateOrProblem(ctx, 'paReferralDate');
+    if (typeof referred === 'number') return referralRecordedOn(referred);
+    if (ctx.yesNo('personalAdviser') === true) return 'A personal adviser is named';
+    if (referred instanceof DataProblem) throw referred;
+    return null;
   },
 };

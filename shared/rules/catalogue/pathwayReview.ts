@@ -1,7 +1,13 @@
 import { edate } from '../../dates/calendar';
-import { latest, notInCohortReason, sentenceOn } from '../common';
+import { appliesWhen, type Condition, latest, notInCohortReason, sentenceOn } from '../common';
 import type { Rule } from '../types';
 import type { Day } from '../../dates/calendar';
+
+const CONDITIONS: readonly Condition[] = [
+  (ctx) => (ctx.underCareLeaverUpperAge() ? null : 'Applies under age 21 (25 with support to 25)'),
+  notInCohortReason,
+  (ctx) => (ctx.date('pathwayPlanDate') === null ? 'No pathway plan recorded yet' : null),
+];
 
 /**
  * The pathway plan is reviewed at least every six months (CLR 2010 reg 7; "Caring for
@@ -20,13 +26,7 @@ export const pathwayReview: Rule = {
     'leavingCareStatus',
   ],
   active: { allOf: ['lastPathwayReviewDate'] },
-  // The cohort before the plan: the plan date of a young person outside the cohort is not
-  // used, so an unreadable one there is not Check data (RULES.md section 2).
-  applies: (ctx) =>
-    (ctx.underCareLeaverUpperAge() ? null : 'Applies under age 21 (25 with support to 25)') ??
-    notInCohortReason(ctx) ??
-    (ctx.date('pathwayPlanDate') === null ? 'No pathway plan recorded yet' : null) ??
-    true,
+  applies: (ctx) => appliesWhen(ctx, CONDITIONS),
   due(ctx) {
     const plan = ctx.date('pathwayPlanDate') as Day;
     const review = ctx.date('lastPathwayReviewDate');

@@ -1,7 +1,9 @@
 import { workday } from '../../dates/workingDays';
 import { endOfNextTerm, ncYear } from '../../dates/school';
-import { notInCohortReason, reasonBy, sentenceOn } from '../common';
+import { appliesWhen, type Condition, notInCohortReason, reasonBy, sentenceOn } from '../common';
 import type { Rule, RuleContext } from '../types';
+
+const CONDITIONS: readonly Condition[] = [outsideSchoolYears, notInCohortReason];
 
 /**
  * Personal Education Plan, reviewed every term, for children looked after and care
@@ -21,7 +23,7 @@ export const pep: Rule = {
     'supportTo25',
   ],
   active: { allOf: ['lastPepDate'] },
-  applies: (ctx) => outsideSchoolYears(ctx) ?? notInCohortReason(ctx) ?? true,
+  applies: (ctx) => appliesWhen(ctx, CONDITIONS),
   due(ctx) {
     const last = ctx.date('lastPepDate');
     const start = ctx.careStart();

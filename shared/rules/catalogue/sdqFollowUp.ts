@@ -1,5 +1,14 @@
-import { notLookedAfterReason, reasonBy, sentenceOn, sentencesBy } from '../common';
+import {
+  appliesWhen,
+  type Condition,
+  notLookedAfterReason,
+  reasonBy,
+  sentenceOn,
+  sentencesBy,
+} from '../common';
 import type { Rule, RuleContext } from '../types';
+
+const CONDITIONS: readonly Condition[] = [notLookedAfterReason, noHighScore];
 
 /**
  * A CAMHS referral or SCAYT+ consultation after a high SDQ score (LCC; scores 14–16 are
@@ -13,7 +22,7 @@ export const sdqFollowUp: Rule = {
   active: { allOf: ['sdqScore', 'lastSdqDate'] },
   // Looked after first: the score of a child who is not looked after is not used, so an
   // impossible one there is not Check data (RULES.md section 2).
-  applies: (ctx) => notLookedAfterReason(ctx) ?? noHighScore(ctx) ?? true,
+  applies: (ctx) => appliesWhen(ctx, CONDITIONS),
   due(ctx) {
     const sdqDate = ctx.requireDate('lastSdqDate', 'SDQ date recorded with the score');
     const days = ctx.policy.sdqFollowUpDays;

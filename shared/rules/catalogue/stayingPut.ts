@@ -1,7 +1,20 @@
-import { ageBand, doneWhenRecorded, notLookedAfterReason, outsideAgeBand } from '../common';
+import {
+  ageBand,
+  appliesWhen,
+  type Condition,
+  doneWhenRecorded,
+  notLookedAfterReason,
+  outsideAgeBand,
+} from '../common';
 import type { Rule } from '../types';
 
 const FROM_15 = ageBand({ years: 15 }, null);
+
+const CONDITIONS: readonly Condition[] = [
+  (ctx) => outsideAgeBand(ctx, FROM_15),
+  notLookedAfterReason,
+  (ctx) => (ctx.placementType() === 'foster' ? null : 'Not in a foster placement'),
+];
 
 /** The Staying Put conversation with the foster carers, by the 16th birthday (LCC). */
 export const stayingPut: Rule = {
@@ -10,11 +23,7 @@ export const stayingPut: Rule = {
   source: 'LCC',
   reads: ['stayingPutDiscussedDate', 'placementType', 'careStartDate', 'careEndDate'],
   active: { allOf: ['stayingPutDiscussedDate', 'placementType'] },
-  applies: (ctx) =>
-    outsideAgeBand(ctx, FROM_15) ??
-    notLookedAfterReason(ctx) ??
-    (ctx.placementType() === 'foster' ? null : 'Not in a foster placement') ??
-    true,
+  applies: (ctx) => appliesWhen(ctx, CONDITIONS),
   due: (ctx) => ({ day: ctx.ageDate(16), why: 'Staying Put conversation due by the 16th birthday' }),
   done: doneWhenRecorded('stayingPutDiscussedDate'),
 };

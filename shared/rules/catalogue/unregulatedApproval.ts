@@ -1,7 +1,9 @@
-import { notLookedAfterReason, reasonBy, sentenceOn } from '../common';
+import { appliesWhen, type Condition, notLookedAfterReason, reasonBy, sentenceOn } from '../common';
 import type { Rule, RuleContext } from '../types';
 
 const NEEDS_APPROVAL = new Set(['supported', 'unregulated']);
+
+const CONDITIONS: readonly Condition[] = [notLookedAfterReason, notNeedingApproval];
 
 /** A move to supported or unregulated accommodation needs a senior manager's approval (LCC). */
 export const unregulatedApproval: Rule = {
@@ -10,7 +12,7 @@ export const unregulatedApproval: Rule = {
   source: 'LCC',
   reads: ['unregulatedApprovalDate', 'placementType', 'careStartDate', 'careEndDate'],
   active: { allOf: ['unregulatedApprovalDate', 'placementType'] },
-  applies: (ctx) => notLookedAfterReason(ctx) ?? notNeedingApproval(ctx) ?? true,
+  applies: (ctx) => appliesWhen(ctx, CONDITIONS),
   requirement(ctx) {
     const approved = ctx.date('unregulatedApprovalDate');
     return approved === null
