@@ -48,14 +48,19 @@ export interface LocalServer {
 const CORS_ALLOW_HEADERS = 'Content-Type, x-functions-key, x-correlation-id';
 const CORS_EXPOSE_HEADERS = 'X-Correlation-Id, X-Rules-Version';
 
+/** Where the server's own refusals are logged: the status, code and correlation id, never the request. */
+type RefusalLog = ((line: string) => void) | undefined;
+
 function hostError(
   res: ServerResponse,
+  log: RefusalLog,
   status: number,
   code: ErrorCode,
   message: string,
   headers: Record<string, string> = {},
 ) {
   const correlationId = randomUUID();
+  log?.(`[warning] refused before any function ran: ${status} ${code} (correlation id ${correlationId})`);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -156,16 +161,18 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
     try {
       url = new URL(req.url ?? '/', base);
     } catch {
-      return hostError(res, 400, 'invalid_request', 'The request address could not be read.');
+      return hostError(res, log, 400, 'invalid_request', 'The request address could not be read.');
     }
     const route = byPath.get(url.pathname.replace(/\/+$/, '').toLowerCase());
-    if (!route) return hostError(res, 404, 'not_found', 'There is no such endpoint: see /api/openapi.json.');
+    if (!route)
+      return hostError(res, log, 404, 'not_found', 'There is no such endpoint: see /api/openapi.json.');
 
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : null;
     if (origin !== null && !allowed.has(origin)) {
       req.resume();
       return hostError(
         res,
+        log,
         403,
         'forbidden_origin',
         'This origin is not allowed to call the service (CORS).',
@@ -186,6 +193,7 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
       req.resume();
       return hostError(
         res,
+        log,
         405,
         'method_not_allowed',
         `This endpoint answers ${route.methods.join(' and ')} only.`,
@@ -202,6 +210,7 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
         req.resume();
         return hostError(
           res,
+          log,
           401,
           'unauthorized',
           'A valid function key is needed (header x-functions-key).',
@@ -213,7 +222,14 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
     const body = method === 'GET' || method === 'HEAD' ? null : await readBody(req, HOST_MAX_BODY_BYTES);
     if (body === null && method !== 'GET' && method !== 'HEAD') {
       res.setHeader('Connection', 'close');
-      return hostError(res, 413, 'body_too_large', 'The request body is larger than the host accepts.', cors);
+      return hostError(
+        res,
+        log,
+        413,
+        'body_too_large',
+        'The request body is larger than the host accepts.',
+        cors,
+      );
     }
     const request = new HttpRequest({
       method,
@@ -233,7 +249,7 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
     handle(req, res).catch(() => {
       // As the host does when a function throws: a bare 500, nothing about the failure.
       if (!res.headersSent)
-        hostError(res, 500, 'internal_error', 'Something went wrong in the local server.');
+        hostError(res, log, 500, 'internal_error', 'Something went wrong in the local server.');
       else res.destroy();
     });
   });

@@ -7,21 +7,27 @@ import { z } from 'zod';
 /** The version of the rule catalogue and default policy; every result records it. */
 export const RULES_VERSION = '2026.11.0';
 
-const windowSchema = z.union([
-  z.strictObject({ days: z.number().int().min(0).max(366) }),
-  z.strictObject({ months: z.number().int().min(0).max(24) }),
-]);
+/** A whole number in a range, with one message for any value outside it. */
+function wholeNumber(min: number, max: number) {
+  const error = `expected a whole number from ${min} to ${max}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
+const windowSchema = z.union(
+  [z.strictObject({ days: wholeNumber(0, 366) }), z.strictObject({ months: wholeNumber(0, 24) })],
+  { error: 'expected a warning window, { "days": 0 to 366 } or { "months": 0 to 24 }' },
+);
 export type Window = z.infer<typeof windowSchema>;
 
 const termSchema = z.strictObject({
-  name: z.string().min(1).max(40),
-  month: z.number().int().min(1).max(12),
-  day: z.number().int().min(1).max(28),
+  name: z.string().min(1).max(40, { error: 'expected a term name of up to 40 characters' }),
+  month: wholeNumber(1, 12),
+  day: wholeNumber(1, 28),
 });
 
 const ageSchema = z.strictObject({
-  years: z.number().int().min(0).max(25),
-  months: z.number().int().min(0).max(11),
+  years: wholeNumber(0, 25),
+  months: wholeNumber(0, 11),
 });
 
 export const policySchema = z.strictObject({
@@ -36,19 +42,22 @@ export const policySchema = z.strictObject({
   /** pathway plan due age (WSCC "prior to their 16th birthday"; statutory latest 16y3m) */
   pathwayPlanDueAge: ageSchema,
   /** review after entering or leaving secure accommodation: within N working days (NICE rec 14) */
-  secureReviewWorkingDays: z.number().int().min(0).max(60),
+  secureReviewWorkingDays: wholeNumber(0, 60),
   /** months between dental checks (some authorities use 6) */
-  dentalCheckMonths: z.number().int().min(1).max(24),
+  dentalCheckMonths: wholeNumber(1, 24),
   /** SDQ score at or above which a CAMHS referral / SCAYT+ consultation is expected */
-  sdqFollowUpThreshold: z.number().int().min(0).max(40),
+  sdqFollowUpThreshold: wholeNumber(0, 40),
   /** days after the SDQ by which the referral is expected */
-  sdqFollowUpDays: z.number().int().min(0).max(366),
+  sdqFollowUpDays: wholeNumber(0, 366),
   /** days between personal adviser contacts */
-  paContactDays: z.number().int().min(1).max(366),
+  paContactDays: wholeNumber(1, 366),
   /** school terms, by first day; each runs to the day before the next starts */
-  terms: z.array(termSchema).min(1).max(6),
+  terms: z
+    .array(termSchema, { error: 'expected a list of school terms' })
+    .min(1, { error: 'expected at least one school term' })
+    .max(6, { error: 'expected at most 6 school terms' }),
   /** the review pack lists reviews due within this many days of the as-of date */
-  reviewPackDays: z.number().int().min(1).max(366),
+  reviewPackDays: wholeNumber(1, 366),
 });
 
 export type Policy = z.infer<typeof policySchema>;

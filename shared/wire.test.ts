@@ -8,7 +8,14 @@ import {
   readYesNo,
 } from './cells';
 import { fromIso, fromYmd } from './dates/calendar';
-import { RULE_FIELD_NAMES } from './fields';
+import {
+  EET_STATUSES,
+  FIELD_BY_NAME,
+  LEAVING_CARE_STATUSES,
+  PLACEMENT_TYPES,
+  RULE_FIELD_NAMES,
+  type RuleFieldName,
+} from './fields';
 import fc from 'fast-check';
 import { runs } from '../test/support/properties';
 import {
@@ -228,6 +235,93 @@ describe('validateEvaluateRequest', () => {
           ],
         ],
       },
+    );
+  });
+
+  it('agrees with the schema on rows of valid and nearly valid values (property)', () => {
+    // Rows of valid values with at most one nearly valid one: each value must be judged
+    // exactly as the schema judges it, whichever check looks at the row.
+    const validByKind: Record<string, readonly unknown[]> = {
+      date: ['2026-02-28', '2024-02-29', '1900-01-01', '2100-12-31'],
+      dateOfBirth: ['2009-04-03', '2009-04', '2012-02-29'],
+      yesNo: [true, false],
+      document: [true, false],
+      presence: [true, false],
+      integer: [0, -0, 17, -1, Number.MAX_SAFE_INTEGER],
+      placementType: PLACEMENT_TYPES,
+      eetStatus: EET_STATUSES,
+      leavingCareStatus: LEAVING_CARE_STATUSES,
+    };
+    const nearlyValidByKind: Record<string, readonly unknown[]> = {
+      date: ['2026-02-29', '1899-12-31', '2101-01-01', '2009-04', ' 2026-01-01', '2026-01-01T00:00:00Z'],
+      dateOfBirth: ['2009-13', '2009-4-03', '２０２６-01-01', '03/04/2009', '2009-02-29'],
+      yesNo: ['true', 1, 'Y'],
+      document: ['true', 0],
+      presence: ['Jo', 1],
+      integer: [1.5, Number.MAX_SAFE_INTEGER + 1, '17', true],
+      placementType: ['Foster', 'U4', ''],
+      eetStatus: ['neet', 'F1'],
+      leavingCareStatus: ['former relevant', 'Eligible '],
+    };
+    const anyKind = [
+      { unreadable: false },
+      { unreadable: 'true' },
+      { unreadable: true, text: 'N/A' },
+      {},
+      [],
+      [true],
+    ];
+    const oddField = fc.constantFrom<string>(
+      ...new Set(RULE_FIELD_NAMES.map((name) => FIELD_BY_NAME[name].kind)),
+      'name',
+      '__proto__',
+      'constructor',
+    );
+    const representative = (kind: string) =>
+      RULE_FIELD_NAMES.find((name) => FIELD_BY_NAME[name].kind === kind);
+    const oddValue = (field: string) =>
+      fc.constantFrom<unknown>(
+        ...(Object.hasOwn(nearlyValidByKind, field) ? nearlyValidByKind[field] : []),
+        ...anyKind,
+        'x',
+      );
+    const valueOf = (field: RuleFieldName) =>
+      fc.oneof(
+        fc.constantFrom(...validByKind[FIELD_BY_NAME[field].kind]),
+        fc.constant(null),
+        fc.constant({ unreadable: true }),
+      );
+    const validFields = fc
+      .subarray([...RULE_FIELD_NAMES], { maxLength: 5 })
+      .chain((names) =>
+        fc.tuple(...names.map((name) => valueOf(name).map((value) => [name, value] as const))),
+      );
+    // a kind stands for its first field; other keys are sent as they are
+    const oddOne = fc.option(
+      oddField.chain((key) => oddValue(key).map((value) => [representative(key) ?? key, value] as const)),
+      { freq: 2 },
+    );
+    const row = fc.record({
+      row: fc.oneof(
+        { arbitrary: fc.integer({ min: 2, max: 9 }), weight: 8 },
+        fc.constantFrom<unknown>(0, 1.5, '2'),
+      ),
+      fields: fc.tuple(validFields, oddOne).map(([valid, odd]) => ({
+        ...Object.fromEntries(valid),
+        ...(odd ? JSON.parse(`{${JSON.stringify(odd[0])}:${JSON.stringify(odd[1]) ?? 'null'}}`) : {}),
+      })),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 3 }), (rows) => {
+        const request = JSON.parse(JSON.stringify({ tracked: RULE_FIELD_NAMES, rows })) as unknown;
+        const expected = schema.safeParse(request);
+        const actual = validateEvaluateRequest(request, { maxRows: 20 });
+        expect(actual.success).toBe(expected.success);
+        if (!actual.success && !expected.success)
+          expect(outline(actual.issues)).toEqual(outline(expected.error.issues));
+        if (actual.success && expected.success) expect(actual.data).toEqual(expected.data);
+      }),
+      { numRuns: runs(500) },
     );
   });
 

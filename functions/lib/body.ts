@@ -13,6 +13,40 @@ function isJsonContentType(header: string | null): boolean {
   return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 }
 
+/** The charset a content type names, if any (JSON is UTF-8, RFC 8259). */
+function charsetOf(header: string): string | null {
+  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(header);
+  return match ? match[1].toLowerCase() : null;
+}
+
+/** Refuses what the body cannot be read as: anything but JSON, UTF-8 and uncompressed. */
+function checkHeaders(request: HttpRequest): void {
+  const type = request.headers.get('content-type');
+  if (!isJsonContentType(type)) {
+    throw new ClientError(
+      415,
+      'unsupported_media_type',
+      'Send the request as JSON, with the header Content-Type: application/json.',
+    );
+  }
+  const charset = charsetOf(type as string);
+  if (charset !== null && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new ClientError(
+      415,
+      'unsupported_media_type',
+      'Send the request as UTF-8 JSON (Content-Type: application/json; charset=utf-8).',
+    );
+  }
+  const encoding = request.headers.get('content-encoding')?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') {
+    throw new ClientError(
+      415,
+      'unsupported_media_type',
+      'Send the request body uncompressed: the service does not accept a Content-Encoding.',
+    );
+  }
+}
+
 function tooLarge(maxBytes: number): ClientError {
   return new ClientError(
     413,
@@ -31,13 +65,7 @@ export async function readJsonBody(
   request: HttpRequest,
   maxBytes: number,
 ): Promise<{ json: unknown; bytes: number }> {
-  if (!isJsonContentType(request.headers.get('content-type'))) {
-    throw new ClientError(
-      415,
-      'unsupported_media_type',
-      'Send the request as JSON, with the header Content-Type: application/json.',
-    );
-  }
+  checkHeaders(request);
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
 

@@ -60,16 +60,36 @@ const CORPUS: Case[] = [
   { name: 'single-quoted JSON', ...evaluate("{'tracked': []}"), status: 400, message: 'not valid JSON' },
   { name: 'empty body', ...evaluate(''), status: 400, message: 'The request body is empty' },
   { name: 'whitespace body', ...evaluate('   \n '), status: 400, message: 'The request body is empty' },
-  { name: 'JSON null', ...evaluate('null'), status: 400, message: 'expected object' },
-  { name: 'JSON array', ...evaluate('[]'), status: 400, message: 'expected object' },
-  { name: 'JSON string', ...evaluate('"hello"'), status: 400, message: 'expected object' },
+  {
+    name: 'JSON null',
+    ...evaluate('null'),
+    status: 400,
+    message: 'expected a JSON object with tracked and rows',
+  },
+  {
+    name: 'JSON array',
+    ...evaluate('[]'),
+    status: 400,
+    message: 'expected a JSON object with tracked and rows',
+  },
+  {
+    name: 'JSON string',
+    ...evaluate('"hello"'),
+    status: 400,
+    message: 'expected a JSON object with tracked and rows',
+  },
   {
     name: 'invalid UTF-8',
     ...evaluate(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])),
     status: 400,
     message: 'not valid UTF-8',
   },
-  { name: 'deeply nested arrays', ...evaluate(deep(100_000)), status: 400, message: 'expected object' },
+  {
+    name: 'deeply nested arrays',
+    ...evaluate(deep(100_000)),
+    status: 400,
+    message: 'expected a JSON object with tracked and rows',
+  },
   {
     name: 'deep nesting inside a field',
     ...evaluate(
@@ -442,6 +462,42 @@ const CORPUS: Case[] = [
     message: 'function key',
   },
   {
+    name: 'a row without fields',
+    ...evaluate('{"tracked":[],"rows":[{"row":7}]}'),
+    status: 400,
+    message: "row 7: expected the row's fields as an object",
+  },
+  {
+    name: 'a row that is a number',
+    ...evaluate('{"tracked":[],"rows":[7]}'),
+    status: 400,
+    message: 'rows[0]: expected a row as an object',
+  },
+  {
+    name: 'a huge window name in the policy',
+    ...evaluate(
+      JSON.stringify({ tracked: [], rows: [], policy: { windows: { ['k'.repeat(20_000)]: { days: -1 } } } }),
+    ),
+    status: 400,
+    message: 'expected a whole number from 0 to 366',
+  },
+  {
+    name: 'a compressed body',
+    ...evaluate('{"tracked":[],"rows":[]}', {
+      headers: { ...JSON_HEADERS, 'content-encoding': 'gzip' },
+    }),
+    status: 415,
+    message: 'uncompressed',
+  },
+  {
+    name: 'a charset other than UTF-8',
+    ...evaluate(Buffer.from('{"tracked":[],"rows":[]}', 'utf16le'), {
+      headers: { ...JSON_HEADERS, 'content-type': 'application/json; charset=utf-16' },
+    }),
+    status: 415,
+    message: 'UTF-8',
+  },
+  {
     name: 'a wrong function key',
     ...evaluate('{}', { headers: { 'content-type': 'application/json', 'x-functions-key': 'guess' } }),
     status: 401,
@@ -494,6 +550,13 @@ describe('hostile requests get a 4xx that names the problem', () => {
     expect((ok.json as { rows: unknown[] }).rows).toHaveLength(100);
     // Nothing leaked into the prototype of plain objects.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("the server's own refusals are logged with their correlation id", () => {
+    for (const name of ['no function key', 'a wrong function key']) {
+      const id = (responses.get(name)?.json as { correlationId?: string }).correlationId as string;
+      expect(serverLogs.join('\n')).toContain(`401 unauthorized (correlation id ${id})`);
+    }
   });
 
   it('the logs hold none of the values sent', () => {
