@@ -103,7 +103,6 @@ export class RowContext implements RuleContext {
   /** the birthdays worked out for this row, by `ageSlot` (NaN: not yet) */
   private readonly ageDates = new Float64Array(AGE_SLOTS).fill(NaN);
   /** facts worked out for this row, or the problem met working them out */
-  private careStartFact: Day | null | DataProblem | undefined = undefined;
   private careEndFact: Day | DataProblem | undefined = undefined;
   private lookedAfterFact: boolean | DataProblem | undefined = undefined;
   private eligibleFromFact: Day | DataProblem | undefined = undefined;
@@ -120,7 +119,6 @@ export class RowContext implements RuleContext {
     this.cells.fill(undefined);
     this.readings.fill(undefined);
     this.ageDates.fill(NaN);
-    this.careStartFact = undefined;
     this.careEndFact = undefined;
     this.lookedAfterFact = undefined;
     this.eligibleFromFact = undefined;
@@ -251,23 +249,14 @@ export class RowContext implements RuleContext {
     return this.asOf >= this.ageDate(years, months);
   }
 
-  careStart(): Day | null {
-    if (this.careStartFact === undefined) this.careStartFact = attempt(this, this.workOutCareStart);
-    return settled(this.careStartFact);
-  }
-
   /**
-   * Care dates that contradict each other are used for nothing: a care start after the
-   * care end is Check data wherever it is needed, not only where "looked after" is asked
-   * (a supplied leaving-care status can bring a rule this far without asking it).
+   * The recorded care start. Care dates that contradict each other (care ended before it
+   * started) make "looked after" Check data (`careEnd`), and with it every rule that needs
+   * it; a rule that only counts from the start, for a young person whose supplied status
+   * brings them into the cohort, counts from it as recorded.
    */
-  private workOutCareStart(): Day | null {
-    const start = this.date('careStartDate');
-    if (start === null) return null;
-    // (an unusable care end is reported where the care end is needed, not here)
-    const end = dateOrProblem(this, 'careEndDate');
-    if (typeof end === 'number' && end < start) throw careEndedBeforeItStarted(end, start);
-    return start;
+  careStart(): Day | null {
+    return this.date('careStartDate');
   }
 
   requireCareStart(forWhat: string): Day {
@@ -356,7 +345,8 @@ export class RowContext implements RuleContext {
 
   underCareLeaverUpperAge(): boolean {
     if (!this.isAtLeast(21)) return true;
-    return this.supportTo25() && !this.isAtLeast(25);
+    // (from 25, supportTo25 makes no difference, so it is not asked)
+    return !this.isAtLeast(25) && this.supportTo25();
   }
 
   private supportTo25(): boolean {
@@ -364,16 +354,24 @@ export class RowContext implements RuleContext {
   }
 
   /**
-   * RULES.md section 4. Out of care, the age is asked before eligibility: under 16 or past
-   * the upper age the young person is not eligible however their care dates read, and
-   * supportTo25 is only asked from 21.
+   * RULES.md section 4. Out of care, under 16 or past the upper age the young person is
+   * not eligible however their care dates read, and supportTo25 is only asked from 21.
    */
   private computedLeavingCareStatus(): LeavingCareStatus {
     if (this.lookedAfter()) return this.asOf >= this.eligibleFrom() ? 'Eligible' : 'Not yet eligible';
-    if (!this.isAtLeast(16) || !this.underCareLeaverUpperAge()) return 'Not eligible';
-    const wasEligible = this.eligibleFrom() < this.careEnd();
-    if (!wasEligible) return 'Not eligible';
+    if (!this.isAtLeast(16)) return 'Not eligible';
+    // Either one failing is enough for Not eligible, so the other's unusable value is not used.
+    const withinAge = attempt(this, this.underCareLeaverUpperAge);
+    const wasEligible = attempt(this, this.wasEligible);
+    if (withinAge === false || wasEligible === false) return 'Not eligible';
+    settled(withinAge);
+    settled(wasEligible);
     return this.isAtLeast(18) ? 'Former relevant' : 'Relevant';
+  }
+
+  /** Whether the young person was eligible when care ended (RULES.md section 4). */
+  private wasEligible(): boolean {
+    return this.eligibleFrom() < this.careEnd();
   }
 
   /** The cell read by its kind's reader: its value, null when blank, or the problem with it. */

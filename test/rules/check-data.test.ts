@@ -216,6 +216,26 @@ describe('a rule that another condition rules out is Not applicable, whatever th
     expect(evaluateRow(values).row.leavingCareStatus).toBe('Former relevant');
     check(values, 'housing-register', { status: 'Overdue', due: '2024-06-01' });
   });
+  it('support to 25 unreadable at 22, never eligible (in care for 2 months before 18): Not eligible', () => {
+    const values = {
+      dob: '2004-06-01',
+      careStartDate: '2022-04-01',
+      supportTo25: 'N/A',
+      lastPaContactDate: null,
+    };
+    expect(evaluateRow(values).row.leavingCareStatus).toBe('Not eligible');
+    check(values, 'pa-contact', { status: 'Not applicable' });
+  });
+  it('support to 25 unreadable at 25: past the upper age either way, Not eligible', () => {
+    const values = {
+      dob: '2001-03-15',
+      careStartDate: '2012-06-24',
+      supportTo25: 'TBC',
+      lastPaContactDate: null,
+    };
+    expect(evaluateRow(values).row.leavingCareStatus).toBe('Not eligible');
+    check(values, 'pa-contact', { status: 'Not applicable' });
+  });
   it('support to 25 unreadable at 22: the status depends on it, so Unknown', () => {
     const values = {
       dob: '2004-06-01',

@@ -247,7 +247,7 @@ describe('the leaving-care cohort with a status the tracker supplies (RULES.md Â
     check(row, 'pa-contact', { status: 'Due soon', due: '2026-11-24' });
   });
 
-  it('a due date counted from the care dates is still Check data (pathway plan from eligibility, first PEP)', () => {
+  it('a due date counted from the care start uses it as recorded (pathway plan from eligibility, first PEP)', () => {
     const eligible: Values = {
       dob: '2008-03-30',
       careStartDate: '2026-08-02',
@@ -256,16 +256,13 @@ describe('the leaving-care cohort with a status the tracker supplies (RULES.md Â
       pathwayPlanDate: null,
       lastPepDate: null,
     };
-    check(
-      eligible,
-      'pathway-plan',
-      { status: 'Check data', explains: ['before it started'] },
-      { asOf: '2026-09-01' },
-    );
+    // eligible from 01/11/2026 (13 weeks from the care start): plan due 3 months later
+    check(eligible, 'pathway-plan', { status: 'On track', due: '2027-02-01' }, { asOf: '2026-09-01' });
+    // Year 12; no PEP since the care start: WORKDAY(02/08/2026, 20)
     check(
       { ...eligible, dob: '2009-12-01' },
       'pep',
-      { status: 'Check data', explains: ['before it started'] },
+      { status: 'Overdue', due: '2026-08-28' },
       { asOf: '2026-09-01' },
     );
   });
