@@ -8,6 +8,7 @@
  *
  *   npm run serve:api            → http://127.0.0.1:7071/api/...
  */
+import { Blob } from 'node:buffer';
 import cluster from 'node:cluster';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -110,20 +111,21 @@ function corsHeaders(origin: string): Record<string, string> {
 
 /**
  * The handler's result as the library's HttpResponse (status and headers as it reads them),
- * and the reply's text when it can be written as it is: a text body that says its own content
- * type, as every handler's JSON reply does. Taking such a body back out of the Response's
- * stream only copies it again (about 2 ms for a 500-row reply's 1.6 MB).
+ * and the reply's body when it can be written as it is: a text or a Blob that says its own
+ * content type, as every handler's JSON reply does. Taking such a body back out of the
+ * Response's stream only copies it again (about 2 ms for a 500-row reply's 1.6 MB).
  */
 function asResponse(result: HttpResponseInit | HttpResponse): {
   response: HttpResponse;
-  text: string | null;
+  body: string | Blob | null;
 } {
-  if (result instanceof HttpResponse) return { response: result, text: null };
-  if (typeof result.body === 'string' && result.jsonBody === undefined) {
+  if (result instanceof HttpResponse) return { response: result, body: null };
+  const { body } = result;
+  if ((typeof body === 'string' || body instanceof Blob) && result.jsonBody === undefined) {
     const response = new HttpResponse({ ...result, body: undefined });
-    if (response.headers.has('content-type')) return { response, text: result.body };
+    if (response.headers.has('content-type')) return { response, body };
   }
-  return { response: new HttpResponse(result), text: null };
+  return { response: new HttpResponse(result), body: null };
 }
 
 async function writeResponse(
@@ -131,15 +133,22 @@ async function writeResponse(
   result: HttpResponseInit | HttpResponse,
   extra: Record<string, string>,
 ) {
-  const { response, text } = asResponse(result);
+  const { response, body } = asResponse(result);
   const headers: Record<string, string> = { ...extra };
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const body = text !== null ? Buffer.from(text) : Buffer.from(await response.arrayBuffer());
-  headers['content-length'] = String(body.length);
+  if (body instanceof Blob) {
+    // A reply made in pieces (the evaluate reply) is sent piece by piece, never copied whole.
+    headers['content-length'] = String(body.size);
+    res.writeHead(response.status, headers);
+    for await (const piece of body.stream()) res.write(piece);
+    return void res.end();
+  }
+  const bytes = body !== null ? Buffer.from(body) : Buffer.from(await response.arrayBuffer());
+  headers['content-length'] = String(bytes.length);
   res.writeHead(response.status, headers);
-  res.end(body);
+  res.end(bytes);
 }
 
 export function createLocalServer(options: LocalServerOptions = {}): Server {

@@ -11,7 +11,7 @@ import { RULES } from '../../shared/rules';
 import { type EvaluateResponse, toEvaluateInput, validateEvaluateRequest } from '../../shared/wire';
 import { policyFor, type ServiceConfig } from '../lib/config';
 import { readJsonBody } from '../lib/body';
-import { ClientError, endpoint, jsonResponse } from '../lib/http';
+import { ClientError, endpoint, jsonRowsResponse } from '../lib/http';
 import { summarise } from '../lib/problems';
 
 const RULE_IDS = new Set(RULES.map((rule) => rule.id));
@@ -96,6 +96,6 @@ export function makeEvaluateHandler(
         `${evaluation.inactiveRules.length} inactive rules, ${bytes} bytes; ` +
         `validation ${(validated - started).toFixed(1)} ms, rules ${(evaluated - validated).toFixed(1)} ms`,
     );
-    return jsonResponse(200, result, correlationId);
+    return jsonRowsResponse(result, correlationId);
   });
 }

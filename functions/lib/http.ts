@@ -4,6 +4,7 @@
  * that says nothing about the internals. Logs hold counts, timings and ids, never a value
  * from the request.
  */
+import { Blob } from 'node:buffer';
 import type {
   HttpHandler,
   HttpMethod,
@@ -44,16 +45,42 @@ export function jsonResponse(
   correlationId: string,
   headers: Record<string, string> = {},
 ): HttpResponseInit {
-  return {
-    status,
-    body: JSON.stringify(body),
-    headers: {
-      ...BASE_HEADERS,
-      'X-Correlation-Id': correlationId,
-      'X-Rules-Version': RULES_VERSION,
-      ...headers,
-    },
-  };
+  return { status, body: JSON.stringify(body), headers: replyHeaders(correlationId, headers) };
+}
+
+function replyHeaders(correlationId: string, headers: Record<string, string> = {}): Record<string, string> {
+  return { ...BASE_HEADERS, 'X-Correlation-Id': correlationId, 'X-Rules-Version': RULES_VERSION, ...headers };
+}
+
+/** Rows written into one piece of a rows reply: about 60 KB of JSON for a fully tracked tracker. */
+const ROWS_PER_PIECE = 20;
+
+/**
+ * A 200 reply that is one large list of rows in a JSON object (the evaluate reply): the
+ * same bytes as `jsonResponse`, made a few rows at a time. JSON.stringify of a 500-row reply
+ * gives one 1.6 MB string built of pieces, which every way of sending it first copies
+ * whole into fresh memory, and on these machines the fresh memory costs more than the copy
+ * (about a sixth of a request's CPU time, measured with perf under `npm run bench:api`).
+ * Pieces of about 60 KB are sent as they are.
+ */
+export function jsonRowsResponse(
+  body: { readonly rows: readonly unknown[] },
+  correlationId: string,
+): HttpResponseInit {
+  const outline = JSON.stringify({ ...body, rows: 0 });
+  // (the only place "rows":0 can appear: a quote inside a JSON string is always escaped)
+  const at = outline.indexOf('"rows":0');
+  const pieces: string[] = [`${outline.slice(0, at)}"rows":[`];
+  const { rows } = body;
+  for (let start = 0; start < rows.length; start += ROWS_PER_PIECE) {
+    const piece: string[] = [];
+    for (let i = start; i < Math.min(start + ROWS_PER_PIECE, rows.length); i += 1) {
+      piece.push(JSON.stringify(rows[i]));
+    }
+    pieces.push((start > 0 ? ',' : '') + piece.join(','));
+  }
+  pieces.push(`]${outline.slice(at + '"rows":0'.length)}`);
+  return { status: 200, body: new Blob(pieces), headers: replyHeaders(correlationId) };
 }
 
 export function errorResponse(error: ClientError, correlationId: string): HttpResponseInit {
