@@ -228,7 +228,12 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
       }
     }
 
-    const body = method === 'GET' || method === 'HEAD' ? null : await readBody(req, HOST_MAX_BODY_BYTES);
+    // As the host does, a body declared larger than it accepts is refused before it is read.
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const body =
+      method === 'GET' || method === 'HEAD' || declared > HOST_MAX_BODY_BYTES
+        ? null
+        : await readBody(req, HOST_MAX_BODY_BYTES);
     if (body === null && method !== 'GET' && method !== 'HEAD') {
       res.setHeader('Connection', 'close');
       return hostError(

@@ -41,7 +41,7 @@ export function routes(config: ServiceConfig): Route[] {
     {
       name: 'health',
       route: 'health',
-      methods: ['GET'],
+      methods: ['GET', 'HEAD'],
       authLevel: 'anonymous',
       handler: makeHealthHandler(),
     },

@@ -12,7 +12,7 @@ import { type EvaluateResponse, toEvaluateInput, validateEvaluateRequest } from 
 import { policyFor, type ServiceConfig } from '../lib/config';
 import { readJsonBody } from '../lib/body';
 import { ClientError, endpoint, jsonRowsResponse } from '../lib/http';
-import { summarise } from '../lib/problems';
+import { PROBLEMS_SHOWN, summarise } from '../lib/problems';
 
 const RULE_IDS = new Set(RULES.map((rule) => rule.id));
 
@@ -67,13 +67,15 @@ export function makeEvaluateHandler(
     // Read from the request as sent: a "__proto__" key does not survive into a parsed record.
     const unknownRules = windowIds(json).filter((id) => !RULE_IDS.has(id));
     if (unknownRules.length > 0) {
+      const shown = unknownRules.slice(0, PROBLEMS_SHOWN).map((id) => id.slice(0, 40));
       throw new ClientError(
         400,
         'invalid_policy',
-        `The policy gives warning windows for rules that do not exist: ${unknownRules
-          .slice(0, 5)
-          .map((id) => JSON.stringify(id.slice(0, 40)))
+        `The policy gives warning windows for rules that do not exist: ${shown
+          .map((id) => JSON.stringify(id))
           .join(', ')}. GET /api/policy lists the rule ids.`,
+        shown.map((id) => ({ path: `policy.windows.${id}`, message: 'not a rule id' })),
+        unknownRules.length,
       );
     }
     let policy;

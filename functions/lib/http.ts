@@ -16,7 +16,7 @@ import { RULES_VERSION } from '../../shared/policy';
 import type { ErrorCode, ErrorResponse, Problem } from '../../shared/wire';
 
 /** Methods registered for every route, so a wrong one gets a 405 that says which to use, not a bare 404. */
-export const REGISTERED_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+export const REGISTERED_METHODS: HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** A problem with the request: the caller can fix it, so it is a 4xx with a message saying how. */
 export class ClientError extends Error {

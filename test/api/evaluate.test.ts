@@ -305,8 +305,14 @@ describe('POST /api/evaluate refuses bad requests with a plain message', () => {
     );
     expect(unknownRule.error.code).toBe('invalid_policy');
     expect(unknownRule.error.message).toContain('"no-such-rule"');
+    expect(unknownRule.error.problems).toEqual([
+      { path: 'policy.windows.no-such-rule', message: 'not a rule id' },
+    ]);
+    expect(unknownRule.error.problemCount).toBe(1);
     const badValue = await refused({ tracked: [], rows: [], policy: { dentalCheckMonths: 0 } }, 400);
-    expect(badValue.error.message).toContain('policy.dentalCheckMonths');
+    expect(badValue.error.message).toContain(
+      'policy.dentalCheckMonths: expected a whole number from 1 to 24',
+    );
   });
 
   it('refuses too many rows with 413, before checking them', async () => {

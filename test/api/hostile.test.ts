@@ -498,6 +498,12 @@ const CORPUS: Case[] = [
     message: 'UTF-8',
   },
   {
+    name: 'a declared length over the host limit, refused before the body is read',
+    ...evaluate('{}', { headers: { ...JSON_HEADERS, 'content-length': String(200 * 1024 * 1024) } }),
+    status: 413,
+    message: 'larger than the host accepts',
+  },
+  {
     name: 'a wrong function key',
     ...evaluate('{}', { headers: { 'content-type': 'application/json', 'x-functions-key': 'guess' } }),
     status: 401,

@@ -40,6 +40,14 @@ describe('local server', () => {
     expect((await send(server.url, { method: 'GET', path: '/api/policy' })).status).toBe(401);
   });
 
+  it('answers HEAD on health with the headers only (liveness probes), and a 405 elsewhere', async () => {
+    const head = await send(server.url, { method: 'HEAD', path: '/api/health' });
+    expect(head.status).toBe(200);
+    expect(head.text).toBe('');
+    expect(head.headers['x-correlation-id']).toEqual(expect.any(String));
+    expect((await send(server.url, { method: 'HEAD', path: '/api/openapi.json' })).status).toBe(405);
+  });
+
   it('answers a CORS preflight from the allowed origin', async () => {
     const response = await send(server.url, {
       method: 'OPTIONS',
