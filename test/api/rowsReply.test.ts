@@ -2,14 +2,16 @@
  * The evaluate reply is written a few rows at a time (functions/lib/http.ts); its bytes must
  * be exactly those of JSON.stringify of the whole reply, for any number of rows.
  */
-import { Blob } from 'node:buffer';
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { jsonRowsResponse } from '../../functions/lib/http';
 import { runs } from '../support/properties';
 
 async function bytesOf(body: unknown): Promise<string> {
-  expect(body).toBeInstanceOf(Blob);
-  return Buffer.from(await (body as Blob).arrayBuffer()).toString('utf8');
+  expect(body).toBeInstanceOf(Readable);
+  const pieces: Buffer[] = [];
+  for await (const piece of body as Readable) pieces.push(piece as Buffer);
+  return Buffer.concat(pieces).toString('utf8');
 }
 
 const reply = (rows: unknown[]) => ({
