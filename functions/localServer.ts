@@ -112,8 +112,8 @@ function corsHeaders(origin: string): Record<string, string> {
 /**
  * The handler's result as the library's HttpResponse (status and headers as it reads them),
  * and the reply's body when it can be written as it is: a text or a stream of pieces that
- * says its own content type, as every handler's JSON reply does. Taking such a body back out of the
- * Response's stream only copies it again (about 2 ms for a 500-row reply's 1.6 MB).
+ * says its own content type, as every handler's JSON reply does. Taking such a body back
+ * out of the Response's stream only copies it again (about 2 ms for a 500-row reply's 1.6 MB).
  */
 function asResponse(result: HttpResponseInit | HttpResponse): {
   response: HttpResponse;

@@ -177,6 +177,16 @@ describe('validateEvaluateRequest', () => {
   const outline = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
     issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).sort();
 
+  /** The validator says exactly what the schema says: the same verdict, problems and data. */
+  const expectSameVerdict = (request: unknown) => {
+    const expected = schema.safeParse(request);
+    const actual = validateEvaluateRequest(request, { maxRows: 20 });
+    expect(actual.success).toBe(expected.success);
+    if (!actual.success && !expected.success)
+      expect(outline(actual.issues)).toEqual(outline(expected.error.issues));
+    if (actual.success && expected.success) expect(actual.data).toEqual(expected.data);
+  };
+
   const base = {
     asOf: '2026-11-23',
     tracked: ['dateOfBirth', 'lastReviewDate', 'gpRegistered', 'sdqScore', 'placementType'],
@@ -216,12 +226,7 @@ describe('validateEvaluateRequest', () => {
           }
           target[path[path.length - 1]] = value;
         }
-        const expected = schema.safeParse(request);
-        const actual = validateEvaluateRequest(request, { maxRows: 20 });
-        expect(actual.success).toBe(expected.success);
-        if (!actual.success && !expected.success)
-          expect(outline(actual.issues)).toEqual(outline(expected.error.issues));
-        if (actual.success && expected.success) expect(actual.data).toEqual(expected.data);
+        expectSameVerdict(request);
       }),
       {
         numRuns: runs(300),
@@ -314,12 +319,7 @@ describe('validateEvaluateRequest', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 3 }), (rows) => {
         const request = JSON.parse(JSON.stringify({ tracked: RULE_FIELD_NAMES, rows })) as unknown;
-        const expected = schema.safeParse(request);
-        const actual = validateEvaluateRequest(request, { maxRows: 20 });
-        expect(actual.success).toBe(expected.success);
-        if (!actual.success && !expected.success)
-          expect(outline(actual.issues)).toEqual(outline(expected.error.issues));
-        if (actual.success && expected.success) expect(actual.data).toEqual(expected.data);
+        expectSameVerdict(request);
       }),
       { numRuns: runs(500) },
     );
