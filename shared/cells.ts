@@ -429,15 +429,24 @@ function firstWord(w: string): string {
   return space < 0 ? w : w.slice(0, space);
 }
 
-const documentCell = memoText((raw): CellReading<boolean> => {
-  const t = raw.trim();
-  if (t === '') return BLANK;
-  const yn = yesNoText(t);
-  if (yn !== null) return yesOrNo(yn);
-  const w = words(t);
-  if (PLACEHOLDERS.has(w)) return unreadable(t);
-  return yesOrNo(!DOCUMENT_NOT_YET.has(firstWord(w)));
-});
+/**
+ * A lenient yes/no cell (documents, the personal adviser): yes/no words as `readYesNo`,
+ * placeholders unreadable, a text whose first word (or the whole text) says "not" is no,
+ * and any other text is yes.
+ */
+function lenientCell(notFirstWords: ReadonlySet<string>, notPhrases: ReadonlySet<string> = new Set()) {
+  return memoText((raw): CellReading<boolean> => {
+    const t = raw.trim();
+    if (t === '') return BLANK;
+    const yn = yesNoText(t);
+    if (yn !== null) return yesOrNo(yn);
+    const w = words(t);
+    if (PLACEHOLDERS.has(w)) return unreadable(t);
+    return yesOrNo(!(notPhrases.has(w) || notFirstWords.has(firstWord(w))));
+  });
+}
+
+const documentCell = lenientCell(DOCUMENT_NOT_YET);
 
 /**
  * A leaving-care document column (NI number, photo ID, bank account, junior ISA, CICA,
@@ -458,7 +467,10 @@ export function readDocument(raw: RawCell): CellReading<boolean> {
   return readOther(raw);
 }
 
-/** First words that say nobody is named in a personal adviser column. */
+/**
+ * First words that say nobody is named in a personal adviser column ("None allocated",
+ * "TBC - awaiting"; a placeholder alone is unreadable).
+ */
 const NOBODY = new Set([
   ...NO_TEXT,
   ...PLACEHOLDERS,
@@ -469,23 +481,10 @@ const NOBODY = new Set([
   'awaiting',
   'pending',
   'vacant',
-  'tbc',
-  'tba',
-  'tbd',
-  'unknown',
-  'na',
 ]);
-const NOBODY_PHRASES = new Set(['to be allocated', 'not allocated', 'not yet allocated', 'n a', 'not known']);
+const NOBODY_PHRASES = new Set(['to be allocated']);
 
-const presenceCell = memoText((raw): CellReading<boolean> => {
-  const t = raw.trim();
-  if (t === '') return BLANK;
-  const yn = yesNoText(t);
-  if (yn !== null) return yesOrNo(yn);
-  const w = words(t);
-  if (PLACEHOLDERS.has(w)) return unreadable(t);
-  return yesOrNo(!(NOBODY.has(w) || NOBODY_PHRASES.has(w) || NOBODY.has(firstWord(w))));
-});
+const presenceCell = lenientCell(NOBODY, NOBODY_PHRASES);
 
 /**
  * Whether a text column (the personal adviser's name) is filled in. The rules only ask

@@ -53,9 +53,14 @@ const LOCAL_FIELDS: readonly LocalFieldName[] = FIELDS.filter((spec) => spec.kin
 const STAYS_IN_WORKBOOK =
   'names, IDs, workers and other free text must stay in the workbook: only dates, yes/no, numbers and enums are sent';
 
-/** A key for a message: a field name as sent, shortened so a smuggled value cannot fill the reply. */
-function quoteKey(key: string): string {
-  return JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+/** A key as sent, shortened for a message: it is the sender's text, so a smuggled value cannot fill the reply. */
+export function shortenKey(key: string): string {
+  return key.length > 40 ? `${key.slice(0, 40)}…` : key;
+}
+
+/** A key as sent, quoted and shortened for a message. */
+export function quoteKey(key: string): string {
+  return JSON.stringify(shortenKey(key));
 }
 
 function unknownKeysMessage(keys: readonly string[], where: string): string {
@@ -158,26 +163,62 @@ const integerSchema = z
   .number({ error: 'expected a whole number' })
   .int({ error: 'expected a whole number' });
 
+const isBoolean = (value: unknown) => typeof value === 'boolean';
+
+function oneOf(words: readonly string[]): (value: unknown) => boolean {
+  const admitted = new Set(words);
+  return (value) => typeof value === 'string' && admitted.has(value);
+}
+
+/**
+ * Each kind's value on the wire: its schema, what a message says it expects, and `admits`,
+ * the schema's own tests as a plain function, which checks the rows of a request quickly
+ * (`acceptedRow`; a property test holds the two to the same verdicts).
+ */
 const VALUE_BY_KIND = {
-  date: { schema: isoDateSchema, expected: 'a date as YYYY-MM-DD' },
-  dateOfBirth: { schema: dateOfBirthTextSchema, expected: 'a date as YYYY-MM-DD or YYYY-MM' },
-  yesNo: { schema: booleanSchema, expected: 'true or false' },
-  document: { schema: booleanSchema, expected: 'true or false' },
-  presence: { schema: booleanSchema, expected: 'true (a personal adviser is named) or false' },
-  integer: { schema: integerSchema, expected: 'a whole number' },
+  date: {
+    schema: isoDateSchema,
+    expected: 'a date as YYYY-MM-DD',
+    admits: (value: unknown) =>
+      typeof value === 'string' && ISO_DAY.test(value) && isRealDateOrOtherShape(value, false),
+  },
+  dateOfBirth: {
+    schema: dateOfBirthTextSchema,
+    expected: 'a date as YYYY-MM-DD or YYYY-MM',
+    admits: (value: unknown) =>
+      typeof value === 'string' && ISO_DAY_OR_MONTH.test(value) && isRealDateOrOtherShape(value, true),
+  },
+  yesNo: { schema: booleanSchema, expected: 'true or false', admits: isBoolean },
+  document: { schema: booleanSchema, expected: 'true or false', admits: isBoolean },
+  presence: {
+    schema: booleanSchema,
+    expected: 'true (a personal adviser is named) or false',
+    admits: isBoolean,
+  },
+  integer: {
+    schema: integerSchema,
+    expected: 'a whole number',
+    admits: (value: unknown) => Number.isSafeInteger(value),
+  },
   placementType: {
     schema: z.enum(PLACEMENT_TYPES, { error: `expected one of ${PLACEMENT_TYPES.join(', ')}` }),
     expected: `one of ${PLACEMENT_TYPES.join(', ')}`,
+    admits: oneOf(PLACEMENT_TYPES),
   },
   eetStatus: {
     schema: z.enum(EET_STATUSES, { error: `expected ${EET_STATUSES.join(' or ')}` }),
     expected: EET_STATUSES.join(' or '),
+    admits: oneOf(EET_STATUSES),
   },
   leavingCareStatus: {
     schema: z.enum(LEAVING_CARE_STATUSES, { error: `expected one of ${LEAVING_CARE_STATUSES.join(', ')}` }),
     expected: `one of ${LEAVING_CARE_STATUSES.join(', ')}`,
+    admits: oneOf(LEAVING_CARE_STATUSES),
   },
-} as const satisfies Record<Exclude<FieldKind, 'text'>, { schema: z.ZodType; expected: string }>;
+} as const satisfies Record<
+  Exclude<FieldKind, 'text'>,
+  { schema: z.ZodType; expected: string; admits: (value: unknown) => boolean }
+>;
 
 type WireKind = keyof typeof VALUE_BY_KIND;
 type KindValue<K extends WireKind> = z.infer<(typeof VALUE_BY_KIND)[K]['schema']>;
@@ -250,30 +291,9 @@ export type WireRow = z.infer<typeof wireRowSchema>;
 // A quick check of rows the schema accepts
 // ---------------------------------------------------------------------------------------
 
-/**
- * Whether a value that is neither null nor an unreadable cell is one the field's kind admits,
- * by the same tests as the schema (`VALUE_BY_KIND`).
- */
-const ADMITS: Record<WireKind, (value: unknown) => boolean> = {
-  date: (value) => typeof value === 'string' && ISO_DAY.test(value) && isRealDateOrOtherShape(value, false),
-  dateOfBirth: (value) =>
-    typeof value === 'string' && ISO_DAY_OR_MONTH.test(value) && isRealDateOrOtherShape(value, true),
-  yesNo: (value) => typeof value === 'boolean',
-  document: (value) => typeof value === 'boolean',
-  presence: (value) => typeof value === 'boolean',
-  integer: (value) => Number.isSafeInteger(value),
-  placementType: oneOf(PLACEMENT_TYPES),
-  eetStatus: oneOf(EET_STATUSES),
-  leavingCareStatus: oneOf(LEAVING_CARE_STATUSES),
-};
-
-function oneOf(words: readonly string[]): (value: unknown) => boolean {
-  const admitted = new Set(words);
-  return (value) => typeof value === 'string' && admitted.has(value);
-}
-
+/** Each rule field's `admits`, by field name. */
 const ADMITS_BY_FIELD: ReadonlyMap<string, (value: unknown) => boolean> = new Map(
-  RULE_FIELD_NAMES.map((name) => [name, ADMITS[FIELD_BY_NAME[name].kind as WireKind]]),
+  RULE_FIELD_NAMES.map((name) => [name, VALUE_BY_KIND[FIELD_BY_NAME[name].kind as WireKind].admits]),
 );
 
 /** An object as JSON makes it: not an array, a date or anything else with a prototype of its own. */

@@ -8,7 +8,12 @@ import { type Day, fromIso, todayInLondon } from '../../shared/dates/calendar';
 import { evaluate } from '../../shared/engine';
 import { PolicyError } from '../../shared/policy';
 import { RULES } from '../../shared/rules';
-import { type EvaluateResponse, toEvaluateInput, validateEvaluateRequest } from '../../shared/wire';
+import {
+  type EvaluateResponse,
+  shortenKey,
+  toEvaluateInput,
+  validateEvaluateRequest,
+} from '../../shared/wire';
 import { policyFor, type ServiceConfig } from '../lib/config';
 import { readJsonBody } from '../lib/body';
 import { ClientError, endpoint, jsonRowsResponse } from '../lib/http';
@@ -67,7 +72,7 @@ export function makeEvaluateHandler(
     // Read from the request as sent: a "__proto__" key does not survive into a parsed record.
     const unknownRules = windowIds(json).filter((id) => !RULE_IDS.has(id));
     if (unknownRules.length > 0) {
-      const shown = unknownRules.slice(0, PROBLEMS_SHOWN).map((id) => id.slice(0, 40));
+      const shown = unknownRules.slice(0, PROBLEMS_SHOWN).map(shortenKey);
       throw new ClientError(
         400,
         'invalid_policy',

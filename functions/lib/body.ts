@@ -21,29 +21,18 @@ function charsetOf(header: string): string | null {
 
 /** Refuses what the body cannot be read as: anything but JSON, UTF-8 and uncompressed. */
 function checkHeaders(request: HttpRequest): void {
+  const unsupported = (message: string) => new ClientError(415, 'unsupported_media_type', message);
   const type = request.headers.get('content-type');
   if (!isJsonContentType(type)) {
-    throw new ClientError(
-      415,
-      'unsupported_media_type',
-      'Send the request as JSON, with the header Content-Type: application/json.',
-    );
+    throw unsupported('Send the request as JSON, with the header Content-Type: application/json.');
   }
   const charset = charsetOf(type as string);
   if (charset !== null && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new ClientError(
-      415,
-      'unsupported_media_type',
-      'Send the request as UTF-8 JSON (Content-Type: application/json; charset=utf-8).',
-    );
+    throw unsupported('Send the request as UTF-8 JSON (Content-Type: application/json; charset=utf-8).');
   }
   const encoding = request.headers.get('content-encoding')?.trim().toLowerCase();
   if (encoding && encoding !== 'identity') {
-    throw new ClientError(
-      415,
-      'unsupported_media_type',
-      'Send the request body uncompressed: the service does not accept a Content-Encoding.',
-    );
+    throw unsupported('Send the request body uncompressed: the service does not accept a Content-Encoding.');
   }
 }
 

@@ -3,21 +3,16 @@
  * dates as YYYY-MM-DD". Row problems name the worksheet row number the user sees.
  */
 import type { z } from 'zod';
-import type { Problem } from '../../shared/wire';
+import { type Problem, quoteKey, shortenKey } from '../../shared/wire';
 
 /** How many problems a reply lists (the count says how many there were). */
 export const PROBLEMS_SHOWN = 5;
-
-/** A key as sent, shortened: a key is the sender's text (a window's rule id, say), and may be anything. */
-function shortKey(key: string): string {
-  return key.length > 40 ? `${key.slice(0, 40)}…` : key;
-}
 
 function pathText(path: readonly PropertyKey[]): string {
   let text = '';
   for (const part of path) {
     if (typeof part === 'number') text += `[${part}]`;
-    else text += text ? `.${shortKey(String(part))}` : shortKey(String(part));
+    else text += text ? `.${shortenKey(String(part))}` : shortenKey(String(part));
   }
   return text || '(the request)';
 }
@@ -34,7 +29,7 @@ function rowNumber(body: unknown, index: number): number | undefined {
 function messageOf(issue: z.core.$ZodIssue): string {
   if (issue.code !== 'unrecognized_keys' || !issue.message.startsWith('Unrecognized key'))
     return issue.message;
-  const keys = issue.keys.slice(0, 5).map((key) => JSON.stringify(shortKey(key)));
+  const keys = issue.keys.slice(0, 5).map(quoteKey);
   return `unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${keys.join(', ')}${issue.keys.length > 5 ? ' …' : ''}`;
 }
 
@@ -44,7 +39,7 @@ export function toProblem(issue: z.core.$ZodIssue, body: unknown): Problem {
   if (path[0] === 'rows' && typeof path[1] === 'number') {
     const row = rowNumber(body, path[1]);
     if (row !== undefined) problem.row = row;
-    if (path[2] === 'fields' && typeof path[3] === 'string') problem.field = shortKey(path[3]);
+    if (path[2] === 'fields' && typeof path[3] === 'string') problem.field = shortenKey(path[3]);
   }
   return problem;
 }

@@ -103,7 +103,11 @@ export function appliesWhen(ctx: RuleContext, conditions: readonly Condition[]):
   return true;
 }
 
-/** A pathway-to-adulthood rule's applicability: age band first, then the leaving-care cohort. */
+/**
+ * A pathway-to-adulthood rule's applicability: the age band, then the leaving-care cohort.
+ * (The age cannot be undecidable, as the date of birth is checked before any rule runs, so
+ * the two need not go through `appliesWhen`.)
+ */
 export function pathwayApplies(ctx: RuleContext, band: AgeBand): true | string {
   return outsideAgeBand(ctx, band) ?? notInCohortReason(ctx) ?? true;
 }

@@ -281,8 +281,9 @@ export class RowContext implements RuleContext {
     const recorded = this.date('careEndDate');
     // (an unusable care start is reported where the care start is needed, not here)
     const start = dateOrProblem(this, 'careStartDate');
-    if (recorded !== null && typeof start === 'number' && recorded < start)
-      throw careEndedBeforeItStarted(recorded, start);
+    if (recorded !== null && typeof start === 'number' && recorded < start) {
+      throw new DataProblem(`Care ended ${toUk(recorded)} before it started ${toUk(start)}`);
+    }
     return recorded === null ? eighteenth : Math.min(recorded, eighteenth);
   }
 
@@ -362,8 +363,9 @@ export class RowContext implements RuleContext {
     if (!this.isAtLeast(16)) return 'Not eligible';
     // Either one failing is enough for Not eligible, so the other's unusable value is not used.
     const withinAge = attempt(this, this.underCareLeaverUpperAge);
+    if (withinAge === false) return 'Not eligible';
     const wasEligible = attempt(this, this.wasEligible);
-    if (withinAge === false || wasEligible === false) return 'Not eligible';
+    if (wasEligible === false) return 'Not eligible';
     settled(withinAge);
     settled(wasEligible);
     return this.isAtLeast(18) ? 'Former relevant' : 'Relevant';
@@ -393,10 +395,6 @@ export class RowContext implements RuleContext {
         : `${label} could not be read as ${expected}: please check it`,
     );
   }
-}
-
-function careEndedBeforeItStarted(end: Day, start: Day): DataProblem {
-  return new DataProblem(`Care ended ${toUk(end)} before it started ${toUk(start)}`);
 }
 
 /**

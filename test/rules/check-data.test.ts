@@ -2,7 +2,7 @@
  * "Check data" (RULES.md §2) and how cells are read (RULES.md §1, §3), through the rules.
  */
 import { RULE_FIELD_NAMES } from '../../shared/fields';
-import { check, evaluateRow, ruleTable, type Values } from './harness';
+import { check, evaluateRow, type Expected, ruleTable, type Values } from './harness';
 
 // A tracker with a spread of rule columns; for a 14-year-old in care since 2020:
 // cla-review Overdue, gp-registered Done, housing-register Not applicable, secure-review Not applicable.
@@ -206,45 +206,39 @@ describe('a rule that another condition rules out is Not applicable, whatever th
       { status: 'Not applicable' },
     );
   });
-  it('support to 25 unreadable at 18: only asked from 21, so Former relevant', () => {
-    const values = {
-      dob: '2008-06-01',
-      careStartDate: '2020-01-01',
-      supportTo25: 'maybe',
-      housingRegisterDate: null,
-    };
-    expect(evaluateRow(values).row.leavingCareStatus).toBe('Former relevant');
-    check(values, 'housing-register', { status: 'Overdue', due: '2024-06-01' });
-  });
-  it('support to 25 unreadable at 22, never eligible (in care for 2 months before 18): Not eligible', () => {
-    const values = {
-      dob: '2004-06-01',
-      careStartDate: '2022-04-01',
-      supportTo25: 'N/A',
-      lastPaContactDate: null,
-    };
-    expect(evaluateRow(values).row.leavingCareStatus).toBe('Not eligible');
-    check(values, 'pa-contact', { status: 'Not applicable' });
-  });
-  it('support to 25 unreadable at 25: past the upper age either way, Not eligible', () => {
-    const values = {
-      dob: '2001-03-15',
-      careStartDate: '2012-06-24',
-      supportTo25: 'TBC',
-      lastPaContactDate: null,
-    };
-    expect(evaluateRow(values).row.leavingCareStatus).toBe('Not eligible');
-    check(values, 'pa-contact', { status: 'Not applicable' });
-  });
-  it('support to 25 unreadable at 22: the status depends on it, so Unknown', () => {
-    const values = {
-      dob: '2004-06-01',
-      careStartDate: '2018-01-01',
-      supportTo25: 'maybe',
-      lastPaContactDate: null,
-    };
-    expect(evaluateRow(values).row.leavingCareStatus).toBe('Unknown');
-    check(values, 'pa-contact', { status: 'Check data', explains: ['maybe'] });
+  // Support to 25 unreadable: [case, row, leaving-care status, rule, its result]
+  it.each<[string, Values, string, string, Expected]>([
+    [
+      'at 18: only asked from 21, so Former relevant',
+      { dob: '2008-06-01', careStartDate: '2020-01-01', supportTo25: 'maybe', housingRegisterDate: null },
+      'Former relevant',
+      'housing-register',
+      { status: 'Overdue', due: '2024-06-01' },
+    ],
+    [
+      'at 22, never eligible (in care for 2 months before 18): Not eligible',
+      { dob: '2004-06-01', careStartDate: '2022-04-01', supportTo25: 'N/A', lastPaContactDate: null },
+      'Not eligible',
+      'pa-contact',
+      { status: 'Not applicable' },
+    ],
+    [
+      'at 25: past the upper age either way, Not eligible',
+      { dob: '2001-03-15', careStartDate: '2012-06-24', supportTo25: 'TBC', lastPaContactDate: null },
+      'Not eligible',
+      'pa-contact',
+      { status: 'Not applicable' },
+    ],
+    [
+      'at 22: the status depends on it, so Unknown',
+      { dob: '2004-06-01', careStartDate: '2018-01-01', supportTo25: 'maybe', lastPaContactDate: null },
+      'Unknown',
+      'pa-contact',
+      { status: 'Check data', explains: ['maybe'] },
+    ],
+  ])('support to 25 unreadable %s', (_case, values, status, ruleId, expected) => {
+    expect(evaluateRow(values).row.leavingCareStatus).toBe(status);
+    check(values, ruleId, expected);
   });
 });
 

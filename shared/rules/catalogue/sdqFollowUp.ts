@@ -20,8 +20,6 @@ export const sdqFollowUp: Rule = {
   source: 'LCC',
   reads: ['sdqScore', 'lastSdqDate', 'camhsReferralDate', 'careStartDate', 'careEndDate'],
   active: { allOf: ['sdqScore', 'lastSdqDate'] },
-  // Looked after first: the score of a child who is not looked after is not used, so an
-  // impossible one there is not Check data (RULES.md section 2).
   applies: (ctx) => appliesWhen(ctx, CONDITIONS),
   due(ctx) {
     const sdqDate = ctx.requireDate('lastSdqDate', 'SDQ date recorded with the score');
