@@ -14,16 +14,20 @@
  *    several runs.
  * 3. Where one 500-row request's time goes (JSON read, validation, rules, JSON reply),
  *    measured in this process on the same dist/ modules.
+ * 4. The transport floor: the load of step 1 against a plain server that only reads and
+ *    parses each request and sends a stored 500-row reply (./floorServer.ts). What it
+ *    measures is HTTP on loopback, the bytes and autocannon on this machine: no service
+ *    sending these replies can be faster, so it says how much of step 1 is the service.
  *
  * Options (environment): BENCH_DURATION (seconds, default 20), BENCH_CONNECTIONS (10),
  * BENCH_RUNS (runs of the 5,000-row request, 7), BENCH_WORKERS (worker processes behind the
  * port, as the host's FUNCTIONS_WORKER_PROCESS_COUNT; default 1, the host's own default),
- * BENCH_BUILD (0: use dist/ as it is).
+ * BENCH_BUILD (0: use dist/ as it is), BENCH_FLOOR (0: skip step 4).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { evaluateRequest } from '../test/api/wireRows';
@@ -35,6 +39,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /** Node worker processes behind the port (the host's FUNCTIONS_WORKER_PROCESS_COUNT) */
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+/** whether to measure the transport floor (step 4) */
+const FLOOR = process.env.BENCH_FLOOR !== '0';
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -47,22 +53,46 @@ function freePort(): Promise<number> {
 }
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(DIST, 'functions', 'localServer.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
+  return startAndWait(
+    [join(DIST, 'functions', 'localServer.js')],
+    {
       PORT: String(port),
       CASELOAD_QUIET: '1',
       CASELOAD_FUNCTION_KEY: KEY,
       FUNCTIONS_WORKER_PROCESS_COUNT: String(WORKERS),
     },
+    `http://127.0.0.1:${port}/api/health`,
+    'the local server',
+  );
+}
+
+/** The transport floor's server (./floorServer.ts), answering every request with `replyFile`. */
+async function startFloorServer(port: number, replyFile: string): Promise<ChildProcess> {
+  return startAndWait(
+    ['--import', 'tsx', join(ROOT, 'bench', 'floorServer.ts')],
+    { PORT: String(port), FLOOR_REPLY_FILE: replyFile },
+    `http://127.0.0.1:${port}/`,
+    'the transport floor server',
+  );
+}
+
+/** Starts `node <args>` and waits until `readyUrl` answers 200. */
+async function startAndWait(
+  args: string[],
+  env: Record<string, string>,
+  readyUrl: string,
+  what: string,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the local server exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      const response = await fetch(readyUrl);
       if (response.ok) return child;
     } catch {
       // not listening yet
@@ -70,7 +100,7 @@ async function startServer(port: number): Promise<ChildProcess> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   child.kill();
-  throw new Error('the local server did not start within 60 s');
+  throw new Error(`${what} did not start within 60 s`);
 }
 
 /** CPU time (user + system, ms) one process has used, from /proc (Linux). */
@@ -115,13 +145,16 @@ function serverCpuMs(pid: number | undefined): number | null {
   return total;
 }
 
-const median = (values: number[]) => {
+const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-async function timeOne(url: string, body: string): Promise<{ ms: number; status: number; bytes: number }> {
+async function timeOne(
+  url: string,
+  body: string,
+): Promise<{ ms: number; status: number; bytes: number; reply: string }> {
   const started = performance.now();
   const response = await fetch(url, {
     method: 'POST',
@@ -129,7 +162,7 @@ async function timeOne(url: string, body: string): Promise<{ ms: number; status:
     body,
   });
   const text = await response.text();
-  return { ms: performance.now() - started, status: response.status, bytes: text.length };
+  return { ms: performance.now() - started, status: response.status, bytes: text.length, reply: text };
 }
 
 type Phases = Record<'json' | 'validation' | 'rules' | 'reply', number>;
@@ -180,29 +213,44 @@ async function phases(body: string, runs: number): Promise<Phases> {
   };
 }
 
-async function main(): Promise<void> {
-  buildDist();
+/** autocannon: `body` POSTed over CONNECTIONS connections for DURATION seconds. */
+function loadTest(url: string, body: string): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { 'content-type': 'application/json', 'x-functions-key': KEY },
+    body,
+  });
+}
+
+interface ServiceFigures {
+  readonly load: autocannon.Result;
+  readonly cpuPerRequest: number | null;
+  readonly single: readonly number[];
+  readonly singleBytes: number;
+  /** the size of one 500-row reply */
+  readonly replyBytes500: number;
+}
+
+/** Steps 1 and 2 against the local server; one 500-row reply is kept in `replyFile` for the floor. */
+async function measureService(body500: string, body5000: string, replyFile: string): Promise<ServiceFigures> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/api/evaluate`;
-  const body500 = JSON.stringify(evaluateRequest(500, 1));
-  const body5000 = JSON.stringify(evaluateRequest(5000, 2));
   const server = await startServer(port);
   try {
     // Warm up (JIT, caches), and check the requests are valid.
+    let replyBytes500 = 0;
     for (let i = 0; i < 5; i += 1) {
       const warm = await timeOne(url, body500);
       if (warm.status !== 200) throw new Error(`the 500-row request was refused with ${warm.status}`);
+      writeFileSync(replyFile, warm.reply);
+      replyBytes500 = Buffer.byteLength(warm.reply);
     }
 
     const cpuBefore = serverCpuMs(server.pid);
-    const load = await autocannon({
-      url,
-      method: 'POST',
-      connections: CONNECTIONS,
-      duration: DURATION,
-      headers: { 'content-type': 'application/json', 'x-functions-key': KEY },
-      body: body500,
-    });
+    const load = await loadTest(url, body500);
     // (taken before the 5,000-row requests, which would otherwise be counted against the 500-row ones)
     const cpuAfter = serverCpuMs(server.pid);
 
@@ -214,95 +262,141 @@ async function main(): Promise<void> {
       single.push(run.ms);
       singleBytes = run.bytes;
     }
-
     const cpuPerRequest =
       cpuBefore !== null && cpuAfter !== null && load.requests.total > 0
         ? Number(((cpuAfter - cpuBefore) / load.requests.total).toFixed(1))
         : null;
-    const split = await phases(body500, 15);
-    // autocannon's `errors` already counts its `timeouts`
-    const errors = load.errors + load.non2xx;
-    const figures = {
-      when: new Date().toISOString(),
-      machine: { cpus: cpus().length, loadAverage1m: Number(loadavg()[0].toFixed(2)), node: process.version },
-      server: 'node dist/functions/localServer.js (npm run build:node)',
-      workers: WORKERS,
-      load500: {
-        connections: CONNECTIONS,
-        durationSeconds: DURATION,
-        requestBytes: body500.length,
-        requests: load.requests.total,
-        requestsPerSecond: load.requests.average,
-        serverCpuMsPerRequest: cpuPerRequest,
-        latencyMs: {
-          p50: load.latency.p50,
-          p90: load.latency.p90,
-          p99: load.latency.p99,
-          max: load.latency.max,
-        },
-        errors: {
-          total: errors,
-          connectionOrTimeout: load.errors,
-          ofWhichTimeouts: load.timeouts,
-          non2xx: load.non2xx,
-        },
-      },
-      serviceTimeMs500: split,
-      single5000: {
-        runs: RUNS,
-        requestBytes: body5000.length,
-        responseBytes: singleBytes,
-        medianMs: Number(median(single).toFixed(1)),
-        minMs: Number(Math.min(...single).toFixed(1)),
-        maxMs: Number(Math.max(...single).toFixed(1)),
-      },
-    };
-
-    const p99ok = load.latency.p99 <= 250;
-    const out = process.stdout;
-    const workers =
-      WORKERS === 1
-        ? '1 worker process (FUNCTIONS_WORKER_PROCESS_COUNT=1, the Functions host default)'
-        : `${WORKERS} worker processes (FUNCTIONS_WORKER_PROCESS_COUNT=${WORKERS}; the Functions host default is 1)`;
-    out.write(
-      `\nEvaluate API benchmark: the local server on the tsc build (dist/), ${workers}\n` +
-        `(${figures.machine.cpus} CPUs shared with autocannon, load average ${figures.machine.loadAverage1m}, Node ${process.version})\n\n`,
-    );
-    out.write(
-      `500-row requests, ${CONNECTIONS} connections, ${DURATION} s (${(body500.length / 1024).toFixed(0)} KB each)\n`,
-    );
-    out.write(`  requests/s      ${load.requests.average.toFixed(1)}  (${load.requests.total} requests)\n`);
-    out.write(`  latency p50     ${load.latency.p50} ms\n`);
-    out.write(`  latency p99     ${load.latency.p99} ms   target ≤ 250 ms: ${p99ok ? 'met' : 'NOT met'}\n`);
-    out.write(
-      `  errors          ${errors} (${load.timeouts} timeouts of 10 s, ${load.non2xx} non-2xx)   ` +
-        `target 0: ${errors === 0 ? 'met' : 'NOT met'}\n`,
-    );
-    if (cpuPerRequest !== null) {
-      out.write(`  server CPU      ${cpuPerRequest} ms per request\n`);
-    }
-    out.write('\n');
-    const total = split.json + split.validation + split.rules + split.reply;
-    out.write(`Where one 500-row request's time goes (in process, median of 15): ${total.toFixed(1)} ms\n`);
-    out.write(
-      `  JSON read ${split.json} ms, validation ${split.validation} ms, rules ${split.rules} ms, JSON reply ${split.reply} ms\n`,
-    );
-    out.write(
-      `  → one worker serves at most ~${(1000 / total).toFixed(0)} requests/s; with ${CONNECTIONS} connections queued, p50 ≈ ${(CONNECTIONS * total).toFixed(0)} ms\n\n`,
-    );
-    out.write(`One 5,000-row request (${(body5000.length / 1024 / 1024).toFixed(1)} MB), ${RUNS} runs\n`);
-    out.write(
-      `  median          ${figures.single5000.medianMs} ms  (min ${figures.single5000.minMs}, max ${figures.single5000.maxMs})\n\n`,
-    );
-
-    const dir = join(ROOT, 'bench', 'output');
-    mkdirSync(dir, { recursive: true });
-    const file = `api-${WORKERS}w.json`;
-    writeFileSync(join(dir, file), `${JSON.stringify(figures, null, 2)}\n`);
-    out.write(`Figures written to bench/output/${file}\n`);
+    return { load, cpuPerRequest, single, singleBytes, replyBytes500 };
   } finally {
     server.kill('SIGTERM');
   }
+}
+
+/** Step 4, the transport floor: the same load against ./floorServer.ts sending the stored reply. */
+async function measureFloor(body500: string, replyFile: string): Promise<autocannon.Result> {
+  const port = await freePort();
+  const server = await startFloorServer(port, replyFile);
+  try {
+    return await loadTest(`http://127.0.0.1:${port}/api/evaluate`, body500);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+const latencyOf = (load: autocannon.Result) => ({
+  p50: load.latency.p50,
+  p90: load.latency.p90,
+  p99: load.latency.p99,
+  max: load.latency.max,
+});
+
+async function main(): Promise<void> {
+  buildDist();
+  const body500 = JSON.stringify(evaluateRequest(500, 1));
+  const body5000 = JSON.stringify(evaluateRequest(5000, 2));
+  const replyFile = join(tmpdir(), `caseload-flags-bench-reply-${process.pid}.json`);
+  let service: ServiceFigures;
+  let floor: autocannon.Result | null;
+  try {
+    service = await measureService(body500, body5000, replyFile);
+    floor = FLOOR ? await measureFloor(body500, replyFile) : null;
+  } finally {
+    rmSync(replyFile, { force: true });
+  }
+  const { load, cpuPerRequest, single, singleBytes } = service;
+  const split = await phases(body500, 15);
+  // autocannon's `errors` already counts its `timeouts`
+  const errors = load.errors + load.non2xx;
+  const figures = {
+    when: new Date().toISOString(),
+    machine: { cpus: cpus().length, loadAverage1m: Number(loadavg()[0].toFixed(2)), node: process.version },
+    server: 'node dist/functions/localServer.js (npm run build:node)',
+    workers: WORKERS,
+    load500: {
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      requestBytes: body500.length,
+      requests: load.requests.total,
+      requestsPerSecond: load.requests.average,
+      serverCpuMsPerRequest: cpuPerRequest,
+      latencyMs: latencyOf(load),
+      errors: {
+        total: errors,
+        connectionOrTimeout: load.errors,
+        ofWhichTimeouts: load.timeouts,
+        non2xx: load.non2xx,
+      },
+    },
+    serviceTimeMs500: split,
+    single5000: {
+      runs: RUNS,
+      requestBytes: body5000.length,
+      responseBytes: singleBytes,
+      medianMs: Number(median(single).toFixed(1)),
+      minMs: Number(Math.min(...single).toFixed(1)),
+      maxMs: Number(Math.max(...single).toFixed(1)),
+    },
+    transportFloor500: floor && {
+      server: 'bench/floorServer.ts: reads and parses each request, sends a stored 500-row reply',
+      replyBytes: service.replyBytes500,
+      requests: floor.requests.total,
+      requestsPerSecond: floor.requests.average,
+      latencyMs: latencyOf(floor),
+      errors: floor.errors + floor.non2xx,
+    },
+  };
+
+  const p99ok = load.latency.p99 <= 250;
+  const out = process.stdout;
+  const workers =
+    WORKERS === 1
+      ? '1 worker process (FUNCTIONS_WORKER_PROCESS_COUNT=1, the Functions host default)'
+      : `${WORKERS} worker processes (FUNCTIONS_WORKER_PROCESS_COUNT=${WORKERS}; the Functions host default is 1)`;
+  out.write(
+    `\nEvaluate API benchmark: the local server on the tsc build (dist/), ${workers}\n` +
+      `(${figures.machine.cpus} CPUs shared with autocannon, load average ${figures.machine.loadAverage1m}, Node ${process.version})\n\n`,
+  );
+  out.write(
+    `500-row requests, ${CONNECTIONS} connections, ${DURATION} s (${(body500.length / 1024).toFixed(0)} KB each)\n`,
+  );
+  out.write(`  requests/s      ${load.requests.average.toFixed(1)}  (${load.requests.total} requests)\n`);
+  out.write(`  latency p50     ${load.latency.p50} ms\n`);
+  out.write(`  latency p99     ${load.latency.p99} ms   target ≤ 250 ms: ${p99ok ? 'met' : 'NOT met'}\n`);
+  out.write(
+    `  errors          ${errors} (${load.timeouts} timeouts of 10 s, ${load.non2xx} non-2xx)   ` +
+      `target 0: ${errors === 0 ? 'met' : 'NOT met'}\n`,
+  );
+  if (cpuPerRequest !== null) {
+    out.write(`  server CPU      ${cpuPerRequest} ms per request\n`);
+  }
+  out.write('\n');
+  const total = split.json + split.validation + split.rules + split.reply;
+  out.write(`Where one 500-row request's time goes (in process, median of 15): ${total.toFixed(1)} ms\n`);
+  out.write(
+    `  JSON read ${split.json} ms, validation ${split.validation} ms, rules ${split.rules} ms, JSON reply ${split.reply} ms\n`,
+  );
+  out.write(
+    `  → one worker serves at most ~${(1000 / total).toFixed(0)} requests/s; with ${CONNECTIONS} connections queued, p50 ≈ ${(CONNECTIONS * total).toFixed(0)} ms\n\n`,
+  );
+  out.write(`One 5,000-row request (${(body5000.length / 1024 / 1024).toFixed(1)} MB), ${RUNS} runs\n`);
+  out.write(
+    `  median          ${figures.single5000.medianMs} ms  (min ${figures.single5000.minMs}, max ${figures.single5000.maxMs})\n\n`,
+  );
+  if (floor) {
+    out.write(
+      `Transport floor: the same load against a server that only reads and parses each request and\n` +
+        `sends a stored ${(service.replyBytes500 / 1024 / 1024).toFixed(1)} MB reply (bench/floorServer.ts; no validation, rules or serialisation)\n`,
+    );
+    out.write(`  requests/s      ${floor.requests.average.toFixed(1)}  (${floor.requests.total} requests)\n`);
+    out.write(`  latency p50     ${floor.latency.p50} ms\n`);
+    out.write(`  latency p99     ${floor.latency.p99} ms\n\n`);
+  }
+
+  const dir = join(ROOT, 'bench', 'output');
+  mkdirSync(dir, { recursive: true });
+  const file = `api-${WORKERS}w.json`;
+  writeFileSync(join(dir, file), `${JSON.stringify(figures, null, 2)}\n`);
+  out.write(`Figures written to bench/output/${file}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -9,10 +9,16 @@
  *
  * It measures the built engine (dist/, see ./dist.ts); BENCH_FROM=source measures the
  * TypeScript sources through tsx instead, for comparison.
+ *
+ * Last, the output floor: the time to build the date-typed evaluation's output again with no
+ * rule logic at all (the row objects, their results records, and the results that no other
+ * row shares, with their explanations joined from two parts as the engine joins them).
+ * Any engine giving the same results with the same sharing spends at least this long.
  */
 import { performance } from 'node:perf_hooks';
 import { type Day, edate, fromYmd, toExcelSerial, toJsDate, toYmd } from '../shared/dates/calendar';
 import { type CanonicalRow, evaluate as evaluateFromSource, type RawCell } from '../shared/engine';
+import type { Evaluation, RowResult, RuleResult } from '../shared/results';
 import { FIELD_BY_NAME, RULE_FIELD_NAMES, type RuleFieldName } from '../shared/fields';
 import { seededRandom as mulberry32 } from '../test/support/seededRandom';
 import { buildDist, fromDist } from './dist';
@@ -126,7 +132,8 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function measure(evaluate: Evaluate, label: string, rows: CanonicalRow[]): void {
+/** Prints the figures of one input form; returns the median wall time. */
+function measure(evaluate: Evaluate, label: string, rows: CanonicalRow[]): number {
   const input = { tracked: RULE_FIELD_NAMES, rows };
   let results = 0;
   for (let i = 0; i < WARM_UP; i += 1) results = evaluate(input, { asOf: AS_OF }).rows.length;
@@ -135,7 +142,7 @@ function measure(evaluate: Evaluate, label: string, rows: CanonicalRow[]): void 
   for (let i = 0; i < RUNS; i += 1) {
     const cpuStart = process.cpuUsage();
     const start = performance.now();
-    results = evaluate(input, { asOf: AS_OF }).rows.length;
+    evaluate(input, { asOf: AS_OF });
     wall.push(performance.now() - start);
     const used = process.cpuUsage(cpuStart);
     cpu.push((used.user + used.system) / 1000);
@@ -148,6 +155,66 @@ function measure(evaluate: Evaluate, label: string, rows: CanonicalRow[]): void 
     `${label.padEnd(22)} ${String(results).padStart(6)} rows  median ${ms.toFixed(1).padStart(7)} ms  ` +
       `${rate(ms).padStart(9)} rows/s   (CPU ${cpuMs.toFixed(1)} ms: ${rate(cpuMs)} rows/CPU-s; ` +
       `runs ${wall.map((t) => t.toFixed(0)).join(', ')} ms)\n`,
+  );
+  return ms;
+}
+
+/**
+ * A function that builds `evaluation`'s rows again without any rule: results that several
+ * rows share are reused, as the engine reuses them, and each unshared result is a new object
+ * whose explanation is joined from two parts (the engine joins a due-date sentence and its
+ * ending), so the floor allocates and keeps what the engine's output keeps.
+ */
+function outputBuilder(evaluation: Evaluation): () => RowResult[] {
+  const uses = new Map<RuleResult, number>();
+  for (const row of evaluation.rows) {
+    for (const result of Object.values(row.results)) uses.set(result, (uses.get(result) ?? 0) + 1);
+  }
+  const parts = new Map<RuleResult, [string, string]>();
+  for (const [result, count] of uses) {
+    if (count > 1) continue;
+    const cut = Math.max(1, result.explanation.lastIndexOf(':'));
+    parts.set(result, [result.explanation.slice(0, cut), result.explanation.slice(cut)]);
+  }
+  const ids = Object.keys(evaluation.rows[0]?.results ?? {});
+  const shape = Object.fromEntries(ids.map((id) => [id, null]));
+  return () =>
+    evaluation.rows.map((row) => {
+      const results: Record<string, RuleResult | null> = { ...shape };
+      for (const id of ids) {
+        const result = row.results[id];
+        const two = parts.get(result);
+        results[id] = two ? Object.freeze({ ...result, explanation: two[0] + two[1] }) : result;
+      }
+      return {
+        row: row.row,
+        overall: row.overall,
+        nextAction: row.nextAction && { ...row.nextAction },
+        leavingCareStatus: row.leavingCareStatus,
+        results: results as Record<string, RuleResult>,
+      };
+    });
+}
+
+/**
+ * The output floor of one input form. (Measured last: the evaluation it copies stays in
+ * memory while it runs, which would slow the collector in the engine's runs.)
+ */
+function measureOutputFloor(evaluate: Evaluate, rows: CanonicalRow[], evaluateMs: number): void {
+  const evaluation = evaluate({ tracked: RULE_FIELD_NAMES, rows }, { asOf: AS_OF });
+  const build = outputBuilder(evaluation);
+  for (let i = 0; i < WARM_UP; i += 1) build();
+  const wall: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const start = performance.now();
+    build();
+    wall.push(performance.now() - start);
+  }
+  const ms = median(wall);
+  process.stdout.write(
+    `\nOutput floor (the JS Date evaluation's output built again with no rules): median ${ms.toFixed(1)} ms, ` +
+      `${Math.round((evaluation.rows.length / ms) * 1000).toLocaleString('en-GB')} rows/s; ` +
+      `${((ms / evaluateMs) * 100).toFixed(0)}% of evaluate's time\n`,
   );
 }
 
@@ -167,17 +234,15 @@ async function main(): Promise<void> {
   process.stdout.write(
     `evaluate from ${from}: ${count} rows, ${RULE_FIELD_NAMES.length} columns tracked, as of 2026-11-23; median of ${RUNS} runs after ${WARM_UP} warm-up\n`,
   );
-  measure(
-    evaluate,
-    'JS Date cells',
-    asInput(base, (day) => toJsDate(day)),
-  );
+  const jsDates = (day: Day) => toJsDate(day);
+  const datesMs = measure(evaluate, 'JS Date cells', asInput(base, jsDates));
   measure(
     evaluate,
     'Excel serial numbers',
     asInput(base, (day) => toExcelSerial(day)),
   );
   measure(evaluate, 'UK text dates', asInput(base, ukText));
+  measureOutputFloor(evaluate, asInput(base, jsDates), datesMs);
 }
 
 void main();
