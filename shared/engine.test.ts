@@ -8,6 +8,7 @@ import { runs } from '../test/support/properties';
 import { type Day, edate, fromIso, toIso, toJsDate } from './dates/calendar';
 import { type CanonicalRow, evaluate, type RawCell } from './engine';
 import { RULE_FIELD_NAMES, type RuleFieldName } from './fields';
+import { DEFAULT_POLICY, type Policy } from './policy';
 import { RULES } from './rules';
 import type { RowResult } from './results';
 import { STATUSES, STATUS_SEVERITY, type Status } from './status';
@@ -161,7 +162,7 @@ describe('a later "last done" date never makes a due date earlier', () => {
   });
 });
 
-describe('one context for all rows', () => {
+describe('rows evaluated in batches, rule by rule, with a context per row', () => {
   it('each row gets the same results as when it is evaluated alone', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(plausibleRow, anyRow), { minLength: 2, maxLength: 6 }), (values) => {
@@ -173,6 +174,53 @@ describe('one context for all rows', () => {
       }),
       { numRuns: runs(200) },
     );
+  });
+
+  it('across batch boundaries too, with unusable dates of birth among the rows', () => {
+    // 600 rows: two full batches of 256 and part of a third
+    const values = fc.sample(fc.oneof(plausibleRow, plausibleRow, anyRow), { numRuns: 600, seed: 7 });
+    values[255] = { ...values[255], dateOfBirth: 'TBC' };
+    values[256] = { ...values[256], dateOfBirth: '05/2012' };
+    const together = evaluateRows(values);
+    expect(together).toHaveLength(600);
+    expect(together[255].overall).toBe('Check data');
+    values.forEach((v, i) => {
+      const [alone] = evaluateRows([v]);
+      expect(together[i].row).toBe(i + 2);
+      expect({ ...together[i], row: alone.row }).toEqual(alone);
+    });
+  });
+});
+
+describe('due-date outcomes kept from one evaluation to the next', () => {
+  const row: CanonicalRow = {
+    row: 2,
+    values: { dateOfBirth: '2014-05-01', careStartDate: '2024-01-10', lastVisitDate: '2026-10-20' },
+  };
+  const visitOn = (asOf: string, policy?: Policy) =>
+    evaluate({ ...ALL_TRACKED, rows: [row] }, { asOf: fromIso(asOf) as Day, policy }).rows[0].results[
+      'statutory-visit'
+    ];
+
+  it('belong to their own as-of date', () => {
+    // due 01/12/2026, six weeks after the visit
+    expect(visitOn('2026-11-25').explanation).toMatch(/: due 01\/12\/2026, in 6 days \(CPPCR reg 28\)$/);
+    expect(visitOn('2026-12-03')).toMatchObject({ status: 'Overdue', due: '2026-12-01' });
+    expect(visitOn('2026-12-03').explanation).toMatch(/overdue by 2 days \(CPPCR reg 28\)$/);
+    expect(visitOn('2026-11-23')).toMatchObject({ status: 'On track', due: '2026-12-01' });
+    expect(visitOn('2026-11-25').status).toBe('Due soon');
+    expect(visitOn('2026-12-01').explanation).toMatch(/: due 01\/12\/2026, today \(CPPCR reg 28\)$/);
+  });
+
+  it('belong to their own warning window', () => {
+    // the default window for visits is 7 days
+    const narrow = {
+      ...DEFAULT_POLICY,
+      windows: { ...DEFAULT_POLICY.windows, 'statutory-visit': { days: 3 } },
+    };
+    expect(visitOn('2026-11-25', narrow)).toMatchObject({ status: 'On track', due: '2026-12-01' });
+    expect(visitOn('2026-11-25').status).toBe('Due soon');
+    expect(visitOn('2026-11-28', narrow).status).toBe('Due soon');
   });
 });
 

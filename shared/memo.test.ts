@@ -1,4 +1,4 @@
-import { memoByIndex } from './memo';
+import { IndexedTable, memoByIndex } from './memo';
 
 describe('memoByIndex', () => {
   it('works each value out once and gives the same value back', () => {
@@ -46,5 +46,34 @@ describe('memoByIndex', () => {
     expect(double(4)).toEqual({ value: 8 });
     expect(double(4)).not.toBe(double(4));
     expect(calls).toBe(6);
+  });
+});
+
+describe('IndexedTable', () => {
+  it('gives back what was set at each index, and undefined elsewhere', () => {
+    const table = new IndexedTable<string>(2_000);
+    expect(table.get(700)).toBeUndefined();
+    expect(table.set(700, 'a')).toBe(true);
+    expect(table.set(511, 'b')).toBe(true);
+    expect(table.set(512, 'c')).toBe(true);
+    expect([table.get(700), table.get(511), table.get(512), table.get(701), table.get(0)]).toEqual([
+      'a',
+      'b',
+      'c',
+      undefined,
+      undefined,
+    ]);
+    table.set(700, 'd');
+    expect(table.get(700)).toBe('d');
+  });
+
+  it('holds nothing outside 0..limit-1 or at a fraction', () => {
+    const table = new IndexedTable<number>(10);
+    for (const index of [-1, 10, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(table.holds(index)).toBe(false);
+      expect(table.set(index, 1)).toBe(false);
+      expect(table.get(index)).toBeUndefined();
+    }
+    expect(table.holds(9)).toBe(true);
   });
 });

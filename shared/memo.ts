@@ -1,6 +1,5 @@
 /**
- * A value for each whole number below a limit (a day, a count of days), worked out when
- * first asked for and kept for the life of the process.
+ * Values kept by whole number below a limit (a day, a count of days).
  *
  * The values live in blocks allocated as they are needed. A plain array filled at
  * scattered indexes is turned by the JavaScript engine into a hash table, which is slow to
@@ -11,33 +10,56 @@ const BLOCK_BITS = 9;
 const BLOCK_SIZE = 1 << BLOCK_BITS;
 const IN_BLOCK = BLOCK_SIZE - 1;
 
+/** A value for each index from 0 to `limit - 1` that has been given one. */
+export class IndexedTable<T> {
+  private readonly blocks: ((T | undefined)[] | undefined)[];
+
+  constructor(readonly limit: number) {
+    this.blocks = new Array<(T | undefined)[] | undefined>(Math.ceil(limit / BLOCK_SIZE)).fill(undefined);
+  }
+
+  /** Whether `index` is one the table can hold: a whole number from 0 to limit - 1. */
+  holds(index: number): boolean {
+    return index >= 0 && index < this.limit && (index | 0) === index;
+  }
+
+  /** The value at `index`, or undefined (also for an index the table cannot hold). */
+  get(index: number): T | undefined {
+    if (!this.holds(index)) return undefined;
+    return this.blocks[index >> BLOCK_BITS]?.[index & IN_BLOCK];
+  }
+
+  /** Sets the value at `index`; false (and nothing kept) for an index the table cannot hold. */
+  set(index: number, value: T): boolean {
+    if (!this.holds(index)) return false;
+    const b = index >> BLOCK_BITS;
+    let block = this.blocks[b];
+    if (block === undefined) {
+      block = new Array<T | undefined>(BLOCK_SIZE).fill(undefined);
+      this.blocks[b] = block;
+    }
+    block[index & IN_BLOCK] = value;
+    return true;
+  }
+}
+
 /**
- * `build(index)`, kept for indexes 0 to `limit - 1`. At most `maxKept` values are kept: past
- * that, new ones are worked out each time (so a service fed every day of two centuries keeps
- * a bounded amount).
+ * `build(index)`, worked out when first asked for and kept for the life of the process, for
+ * indexes 0 to `limit - 1`. At most `maxKept` values are kept: past that, new ones are worked
+ * out each time (so a service fed every day of two centuries keeps a bounded amount).
  */
 export function memoByIndex<T>(
   build: (index: number) => T,
   limit: number,
   maxKept = limit,
 ): (index: number) => T {
-  const blocks: (T | undefined)[][] = new Array<(T | undefined)[]>(Math.ceil(limit / BLOCK_SIZE));
+  const table = new IndexedTable<T>(limit);
   let kept = 0;
   return (index) => {
-    if (!(index >= 0 && index < limit) || (index | 0) !== index) return build(index);
-    const b = index >> BLOCK_BITS;
-    let block = blocks[b];
-    if (block === undefined) {
-      block = new Array<T | undefined>(BLOCK_SIZE).fill(undefined);
-      blocks[b] = block;
-    }
-    let value = block[index & IN_BLOCK];
+    let value = table.get(index);
     if (value === undefined) {
       value = build(index);
-      if (kept < maxKept) {
-        block[index & IN_BLOCK] = value;
-        kept += 1;
-      }
+      if (kept < maxKept && table.set(index, value)) kept += 1;
     }
     return value;
   };

@@ -3,7 +3,7 @@
  * its warning window) and the policy in force, with the rules version.
  */
 import type { HttpHandler } from '@azure/functions';
-import { windowFor } from '../../shared/engine';
+import { windowFor } from '../../shared/assess';
 import { RULES_VERSION } from '../../shared/policy';
 import { RULES } from '../../shared/rules';
 import type { PolicyResponse } from '../../shared/wire';

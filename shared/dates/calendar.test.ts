@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import {
+  DayTable,
   edate,
   fromExcelSerial,
   fromIso,
@@ -111,5 +112,22 @@ describe('edate (Excel EDATE)', () => {
         },
       ),
     );
+  });
+});
+
+describe('DayTable', () => {
+  it('keeps a value per day from 1900 to 2100, and none outside', () => {
+    const table = new DayTable<string>();
+    expect(table.set(d('1900-01-01'), 'first')).toBe(true);
+    expect(table.set(d('2100-12-31'), 'last')).toBe(true);
+    expect(table.set(d('2026-11-23'), 'as of')).toBe(true);
+    expect(table.get(d('1900-01-01'))).toBe('first');
+    expect(table.get(d('2100-12-31'))).toBe('last');
+    expect(table.get(d('2026-11-23'))).toBe('as of');
+    expect(table.get(d('2026-11-24'))).toBeUndefined();
+    expect(table.set(d('1899-12-31'), 'before')).toBe(false);
+    expect(table.set(d('2101-01-01'), 'after')).toBe(false);
+    expect(table.get(d('1899-12-31'))).toBeUndefined();
+    expect(table.get(d('2101-01-01'))).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@
  * Europe/London, and as the reference implementation in the property tests).
  */
 import { DateTime } from 'luxon';
-import { memoByIndex } from '../memo';
+import { IndexedTable, memoByIndex } from '../memo';
 
 /** Days since 1970-01-01 (may be negative). */
 export type Day = number;
@@ -108,6 +108,7 @@ export function addDays(dayNumber: Day, days: number): Day {
  */
 const FIRST_KEPT_DAY = -25_567; // 1900-01-01
 const LAST_KEPT_DAY = 47_846; // 2100-12-31
+const KEPT_DAYS = LAST_KEPT_DAY - FIRST_KEPT_DAY + 1;
 
 /**
  * `build(day)`, worked out once per day from 1900 to 2100 and kept (each time outside it, or
@@ -115,12 +116,22 @@ const LAST_KEPT_DAY = 47_846; // 2100-12-31
  * way.
  */
 export function memoByDay<T>(build: (dayNumber: Day) => T, maxKept?: number): (dayNumber: Day) => T {
-  const byOffset = memoByIndex(
-    (offset) => build(offset + FIRST_KEPT_DAY),
-    LAST_KEPT_DAY - FIRST_KEPT_DAY + 1,
-    maxKept,
-  );
+  const byOffset = memoByIndex((offset) => build(offset + FIRST_KEPT_DAY), KEPT_DAYS, maxKept);
   return (dayNumber) => byOffset(dayNumber - FIRST_KEPT_DAY);
+}
+
+/** A value for each day from 1900 to 2100 that has been given one (see `IndexedTable`). */
+export class DayTable<T> {
+  private readonly byOffset = new IndexedTable<T>(KEPT_DAYS);
+
+  get(dayNumber: Day): T | undefined {
+    return this.byOffset.get(dayNumber - FIRST_KEPT_DAY);
+  }
+
+  /** Sets the value for the day; false (and nothing kept) for a day outside 1900 to 2100. */
+  set(dayNumber: Day, value: T): boolean {
+    return this.byOffset.set(dayNumber - FIRST_KEPT_DAY, value);
+  }
 }
 
 const isoText = ({ year, month, day }: Ymd) => `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;

@@ -1,5 +1,5 @@
 /** GET /api/policy and GET /api/health. */
-import { windowFor } from '../../shared/engine';
+import { windowFor } from '../../shared/assess';
 import { DEFAULT_POLICY, RULES_VERSION, resolvePolicy } from '../../shared/policy';
 import { RULES } from '../../shared/rules';
 import { healthResponseSchema, policyResponseSchema } from '../../shared/wire';

@@ -1,0 +1,151 @@
+/**
+ * One rule on one row: applies → due → done / requirement → status by the warning window
+ * (RULES.md section 2), with the results rows share (resultCaches.ts).
+ */
+import { type Day, edate, memoByDay, toIso, toUk } from './dates/calendar';
+import type { Policy, Window } from './policy';
+import { DatedResults, SharedResults } from './resultCaches';
+import type { RuleResult } from './results';
+import type { RowContext } from './rules/context';
+import { DataProblem, type DueDate, type Rule } from './rules/types';
+
+/** One active rule and what its results are made from in one evaluation. */
+export interface RuleRun {
+  readonly rule: Rule;
+  /** " (source)", which ends the rule's explanations */
+  readonly citation: string;
+  /** what each due date gives on the as-of date: its status and the end of the explanation */
+  readonly onDueDate: (due: Day) => DueDateOutcome;
+  readonly notApplicable: SharedResults;
+  readonly checkData: SharedResults;
+  readonly done: SharedResults;
+  readonly actionNeeded: SharedResults;
+  readonly dated: DatedResults;
+  /** Done results that have a due date, by the sentence saying it was done */
+  readonly doneBy: DatedResults;
+}
+
+export function ruleRun(rule: Rule, policy: Policy, asOf: Day): RuleRun {
+  const citation = ` (${rule.source})`;
+  return {
+    rule,
+    citation,
+    onDueDate: outcomesFor(asOf, windowFor(rule, policy), citation),
+    notApplicable: new SharedResults('Not applicable'),
+    checkData: new SharedResults('Check data', 'Check data: '),
+    done: new SharedResults('Done', '', citation),
+    actionNeeded: new SharedResults('Action needed', '', citation),
+    dated: new DatedResults(),
+    doneBy: new DatedResults(),
+  };
+}
+
+export function windowFor(rule: Rule, policy: Policy): Window {
+  return rule.window?.(policy) ?? policy.windows[rule.id] ?? policy.defaultWindow;
+}
+
+export function assess(run: RuleRun, ctx: RowContext): RuleResult {
+  const { rule } = run;
+  let due: DueDate | null = null;
+  try {
+    const applies = rule.applies(ctx);
+    if (applies !== true) return run.notApplicable.get(applies);
+
+    if (rule.requirement) {
+      const requirement = rule.requirement(ctx);
+      if (requirement.met === null) return checkData(requirement.why, null, run);
+      return (requirement.met ? run.done : run.actionNeeded).get(requirement.why);
+    }
+
+    let dueProblem: DataProblem | null = null;
+    try {
+      due = rule.due ? rule.due(ctx) : null;
+    } catch (error) {
+      if (!(error instanceof DataProblem)) throw error;
+      // A one-off requirement that is recorded as done needs no due date (e.g. an initial
+      // health assessment on a tracker without care start dates).
+      dueProblem = error;
+    }
+    const doneWhy = rule.done ? rule.done(ctx, due) : null;
+    if (doneWhy !== null) {
+      if (due === null) return run.done.get(doneWhy);
+      const dueIso = toIso(due.day);
+      return (
+        run.doneBy.find(doneWhy, due.day, dueIso) ??
+        run.doneBy.keep(doneWhy, due.day, {
+          status: 'Done',
+          due: dueIso,
+          explanation: doneWhy + run.citation,
+        })
+      );
+    }
+    if (dueProblem) throw dueProblem;
+    if (!due) throw new Error(`Rule ${rule.id} has neither a due date nor a requirement`);
+    const dueIso = toIso(due.day);
+    return (
+      run.dated.find(due.why, due.day, dueIso) ?? run.dated.keep(due.why, due.day, dated(due, dueIso, run))
+    );
+  } catch (error) {
+    if (error instanceof DataProblem) return checkData(error.message, due === null ? null : due.day, run);
+    throw error;
+  }
+}
+
+function checkData(problem: string, due: Day | null, run: RuleRun): RuleResult {
+  return due === null
+    ? run.checkData.get(problem)
+    : { status: 'Check data', due: toIso(due), explanation: `Check data: ${problem}` };
+}
+
+function dated(due: DueDate, dueIso: string, run: RuleRun): RuleResult {
+  const { status, ending } = run.onDueDate(due.day);
+  return { status, due: dueIso, explanation: due.why + ending };
+}
+
+interface DueDateOutcome {
+  readonly status: 'Overdue' | 'Due soon' | 'On track';
+  /** what follows the due date's sentence: ": due 03/04/2026, overdue by 3 days (CPPCR reg 33)" */
+  readonly ending: string;
+}
+
+/**
+ * A deadline is inclusive: on the due date the item is Due soon, the day after Overdue;
+ * from the start of the warning window it is Due soon, before that On track.
+ */
+function outcomeOn(due: Day, asOf: Day, window: Window, citation: string): DueDateOutcome {
+  const on = `: due ${toUk(due)}`;
+  if (asOf > due) {
+    const late = asOf - due;
+    return { status: 'Overdue', ending: `${on}, overdue by ${late} day${late === 1 ? '' : 's'}${citation}` };
+  }
+  const windowStart = 'days' in window ? due - window.days : edate(due, -window.months);
+  if (asOf >= windowStart) {
+    const left = due - asOf;
+    const when = left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`;
+    return { status: 'Due soon', ending: `${on}, ${when}${citation}` };
+  }
+  return { status: 'On track', ending: on + citation };
+}
+
+/** Outcome tables kept: about 25 rules' windows for two or three as-of dates. */
+const OUTCOME_TABLES_KEPT = 64;
+/** Due dates each table keeps (about 100 bytes each). */
+const OUTCOMES_KEPT = 8_192;
+const outcomeTables = new Map<string, (due: Day) => DueDateOutcome>();
+
+/**
+ * The outcome of each due date for one as-of date, window and citation, made once per due
+ * date and kept from one evaluation to the next: a 20,000-row tracker names thousands of
+ * due dates (every 16th and 18th birthday), and the service evaluates request after request
+ * with the same as-of date.
+ */
+function outcomesFor(asOf: Day, window: Window, citation: string): (due: Day) => DueDateOutcome {
+  const key = `${asOf}|${'days' in window ? `${window.days} days` : `${window.months} months`}|${citation}`;
+  let outcomes = outcomeTables.get(key);
+  if (outcomes === undefined) {
+    outcomes = memoByDay((due) => outcomeOn(due, asOf, window, citation), OUTCOMES_KEPT);
+    if (outcomeTables.size >= OUTCOME_TABLES_KEPT) outcomeTables.clear();
+    outcomeTables.set(key, outcomes);
+  }
+  return outcomes;
+}
