@@ -11,7 +11,7 @@ import type { LeavingCareStatus, RuleFieldName } from './fields';
 import { DEFAULT_POLICY, RULES_VERSION, type Policy } from './policy';
 import type { Evaluation, RowResult, RuleResult } from './results';
 import { activeRules } from './rules';
-import { RowContext, type RunInput } from './rules/context';
+import { RowContext, type RunInput, trackedByPosition } from './rules/context';
 import { DataProblem } from './rules/types';
 import { type Status, worseOf } from './status';
 
@@ -49,7 +49,10 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions): Evalua
     policy,
   };
   const rows: RowResult[] = new Array<RowResult>(input.rows.length);
-  const batch = new RowBatch({ tracked, asOf: options.asOf, policy });
+  const batch = new RowBatch(
+    { tracked, asOf: options.asOf, policy },
+    Math.min(BATCH_ROWS, input.rows.length),
+  );
   for (let first = 0; first < input.rows.length; first += BATCH_ROWS) {
     batch.evaluate(input.rows, first, Math.min(input.rows.length, first + BATCH_ROWS), run, rows);
   }
@@ -94,13 +97,15 @@ class RowBatch {
   private readonly nextRule: string[];
   private readonly nextDue: (string | null)[];
 
-  constructor(runInput: RunInput) {
-    for (let i = 0; i < BATCH_ROWS; i += 1) this.contexts.push(new RowContext(runInput));
-    this.results = new Array<Record<string, RuleResult | null> | null>(BATCH_ROWS).fill(null);
-    this.notes = new Array<string>(BATCH_ROWS).fill('');
-    this.overall = new Array<Status>(BATCH_ROWS).fill('Not applicable');
-    this.nextRule = new Array<string>(BATCH_ROWS).fill('');
-    this.nextDue = new Array<string | null>(BATCH_ROWS).fill(null);
+  /** `size`: the most rows one batch holds (fewer for a short tracker) */
+  constructor(runInput: RunInput, size: number) {
+    const tracked = trackedByPosition(runInput.tracked);
+    for (let i = 0; i < size; i += 1) this.contexts.push(new RowContext(runInput, tracked));
+    this.results = new Array<Record<string, RuleResult | null> | null>(size).fill(null);
+    this.notes = new Array<string>(size).fill('');
+    this.overall = new Array<Status>(size).fill('Not applicable');
+    this.nextRule = new Array<string>(size).fill('');
+    this.nextDue = new Array<string | null>(size).fill(null);
   }
 
   /** Evaluates rows[first..end-1] into out[first..end-1]. */

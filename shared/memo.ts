@@ -12,11 +12,10 @@ const IN_BLOCK = BLOCK_SIZE - 1;
 
 /** A value for each index from 0 to `limit - 1` that has been given one. */
 export class IndexedTable<T> {
-  private readonly blocks: ((T | undefined)[] | undefined)[];
+  /** allocated when the first value is set */
+  private blocks: ((T | undefined)[] | undefined)[] | null = null;
 
-  constructor(readonly limit: number) {
-    this.blocks = new Array<(T | undefined)[] | undefined>(Math.ceil(limit / BLOCK_SIZE)).fill(undefined);
-  }
+  constructor(readonly limit: number) {}
 
   /** Whether `index` is one the table can hold: a whole number from 0 to limit - 1. */
   holds(index: number): boolean {
@@ -25,13 +24,16 @@ export class IndexedTable<T> {
 
   /** The value at `index`, or undefined (also for an index the table cannot hold). */
   get(index: number): T | undefined {
-    if (!this.holds(index)) return undefined;
+    if (this.blocks === null || !this.holds(index)) return undefined;
     return this.blocks[index >> BLOCK_BITS]?.[index & IN_BLOCK];
   }
 
   /** Sets the value at `index`; false (and nothing kept) for an index the table cannot hold. */
   set(index: number, value: T): boolean {
     if (!this.holds(index)) return false;
+    this.blocks ??= new Array<(T | undefined)[] | undefined>(Math.ceil(this.limit / BLOCK_SIZE)).fill(
+      undefined,
+    );
     const b = index >> BLOCK_BITS;
     let block = this.blocks[b];
     if (block === undefined) {

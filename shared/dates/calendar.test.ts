@@ -129,5 +129,20 @@ describe('DayTable', () => {
     expect(table.set(d('2101-01-01'), 'after')).toBe(false);
     expect(table.get(d('1899-12-31'))).toBeUndefined();
     expect(table.get(d('2101-01-01'))).toBeUndefined();
+    expect(table.set(d('2026-11-23') + 0.5, 'half a day')).toBe(false);
+  });
+
+  it('keeps every day as it grows from a few to many', () => {
+    const table = new DayTable<number>();
+    const start = d('2020-01-01');
+    for (let i = 0; i < 1_000; i += 1) expect(table.set(start + i * 3, i)).toBe(true);
+    for (let i = 0; i < 1_000; i += 1) {
+      expect(table.get(start + i * 3)).toBe(i);
+      expect(table.get(start + i * 3 + 1)).toBeUndefined();
+    }
+    expect(table.set(d('2101-01-01'), 1)).toBe(false);
+    expect(table.get(d('2101-01-01'))).toBeUndefined();
+    table.set(start, -1);
+    expect(table.get(start)).toBe(-1);
   });
 });

@@ -73,6 +73,11 @@ const NO_BIRTH: Ymd = Object.freeze({ year: NaN, month: NaN, day: NaN });
 
 const COHORT_STATUSES: ReadonlySet<LeavingCareStatus> = new Set(['Eligible', 'Relevant', 'Former relevant']);
 
+/** Whether the tracker has a column for each rule field, by its position in a context's arrays. */
+export function trackedByPosition(tracked: ReadonlySet<RuleFieldName>): readonly boolean[] {
+  return RULE_FIELD_NAMES.map((field) => tracked.has(field));
+}
+
 /** What stays the same for every row of one evaluation. */
 export interface RunInput {
   readonly tracked: ReadonlySet<RuleFieldName>;
@@ -108,10 +113,11 @@ export class RowContext implements RuleContext {
   private eligibleFromFact: Day | DataProblem | undefined = undefined;
   private leavingCareStatusFact: LeavingCareStatus | DataProblem | undefined = undefined;
 
-  constructor(run: RunInput) {
+  /** `tracked`: whether the tracker has a column for each field, by position (see `trackedByPosition`) */
+  constructor(run: RunInput, tracked: readonly boolean[] = trackedByPosition(run.tracked)) {
     this.asOf = run.asOf;
     this.policy = run.policy;
-    this.tracked = RULE_FIELD_NAMES.map((field) => run.tracked.has(field));
+    this.tracked = tracked;
   }
 
   /** Loads a row's cells; the date of birth is set once it has been read (`setDateOfBirth`). */
