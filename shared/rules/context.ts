@@ -86,9 +86,10 @@ export interface RunInput {
 }
 
 /**
- * One context serves every row of an evaluation: `startRow` loads the next row and forgets
- * everything worked out for the previous one. (A context per row cost more to allocate
- * than most rules cost to run.)
+ * A context is used for row after row: `startRow` loads the next row and forgets everything
+ * worked out for the previous one. The engine keeps one per row of its batch (engine.ts),
+ * not one per row of the tracker: a context per row cost more to allocate than most rules
+ * cost to run.
  */
 export class RowContext implements RuleContext {
   readonly asOf: Day;
