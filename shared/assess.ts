@@ -69,22 +69,18 @@ export function assess(run: RuleRun, ctx: RowContext): RuleResult {
     const doneWhy = rule.done ? rule.done(ctx, due) : null;
     if (doneWhy !== null) {
       if (due === null) return run.done.get(doneWhy);
-      const dueIso = toIso(due.day);
       return (
-        run.doneBy.find(doneWhy, due.day, dueIso) ??
+        run.doneBy.find(doneWhy, due.day) ??
         run.doneBy.keep(doneWhy, due.day, {
           status: 'Done',
-          due: dueIso,
+          due: toIso(due.day),
           explanation: doneWhy + run.citation,
         })
       );
     }
     if (dueProblem) throw dueProblem;
     if (!due) throw new Error(`Rule ${rule.id} has neither a due date nor a requirement`);
-    const dueIso = toIso(due.day);
-    return (
-      run.dated.find(due.why, due.day, dueIso) ?? run.dated.keep(due.why, due.day, dated(due, dueIso, run))
-    );
+    return run.dated.find(due.why, due.day) ?? run.dated.keep(due.why, due.day, dated(due, run));
   } catch (error) {
     if (error instanceof DataProblem) return checkData(error.message, due === null ? null : due.day, run);
     throw error;
@@ -97,9 +93,9 @@ function checkData(problem: string, due: Day | null, run: RuleRun): RuleResult {
     : { status: 'Check data', due: toIso(due), explanation: `Check data: ${problem}` };
 }
 
-function dated(due: DueDate, dueIso: string, run: RuleRun): RuleResult {
+function dated(due: DueDate, run: RuleRun): RuleResult {
   const { status, ending } = run.onDueDate(due.day);
-  return { status, due: dueIso, explanation: due.why + ending };
+  return { status, due: toIso(due.day), explanation: due.why + ending };
 }
 
 interface DueDateOutcome {

@@ -5,7 +5,7 @@
  * One frozen object serves every row that has it, instead of a copy per row kept alive until
  * the evaluation ends. The caches are bounded, so results that do vary are simply not shared.
  */
-import { type Day, DayTable } from './dates/calendar';
+import { type Day, DayTable, toIso } from './dates/calendar';
 import type { RuleResult } from './results';
 import type { Status } from './status';
 
@@ -63,13 +63,13 @@ export class DatedResults {
   private size = 0;
 
   /** The result kept for this sentence and due date, if any. */
-  find(sentence: string, due: Day, dueIso: string): RuleResult | undefined {
+  find(sentence: string, due: Day): RuleResult | undefined {
     const first = this.sentenceByDue.get(due);
     if (first === undefined) return undefined;
     if (first === sentence) return this.resultByDue.get(due);
     const known = this.bySentence.get(sentence);
     // ISO texts are made once per day, so the same due date is the same string.
-    return known !== undefined && known.due === dueIso ? known : undefined;
+    return known !== undefined && known.due === toIso(due) ? known : undefined;
   }
 
   /** `result`, frozen and kept for this sentence and due date while there is room. */
