@@ -44,6 +44,7 @@ export function windowFor(rule: Rule, policy: Policy): Window {
   return rule.window?.(policy) ?? policy.windows[rule.id] ?? policy.defaultWindow;
 }
 
+/** The rule's result for the row loaded in `ctx`; a DataProblem raised on the way is Check data. */
 export function assess(run: RuleRun, ctx: RowContext): RuleResult {
   const { rule } = run;
   let due: DueDate | null = null;

@@ -51,7 +51,7 @@ const DATED_RESULTS_LIMIT = 5_000;
  * share one sentence; with one as-of date and window for the whole evaluation, the same
  * sentence and due date make the same result.
  *
- * Looked up first by due date, an array index, where the first sentence seen for that date
+ * Looked up first by due date, in a table by day, where the first sentence seen for that date
  * is kept (for most rules the only one); then by sentence, for rules where many sentences
  * give one due date (a PEP each term). With the engine's batches this is about 10% faster
  * on 20,000 rows than looking every result up by its sentence in a Map.
