@@ -43,16 +43,14 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions): Evalua
   const tracked = new Set(input.tracked);
   const { active, inactive } = activeRules(tracked);
   const run: RunSettings = {
-    rules: active.map((rule) => ruleRun(rule, policy, options.asOf)),
-    resultsShape: Object.fromEntries(active.map((rule) => [rule.id, null])),
+    tracked,
     asOf: options.asOf,
     policy,
+    rules: active.map((rule) => ruleRun(rule, policy, options.asOf)),
+    resultsShape: Object.fromEntries(active.map((rule) => [rule.id, null])),
   };
   const rows: RowResult[] = new Array<RowResult>(input.rows.length);
-  const batch = new RowBatch(
-    { tracked, asOf: options.asOf, policy },
-    Math.min(BATCH_ROWS, input.rows.length),
-  );
+  const batch = new RowBatch(run, Math.min(BATCH_ROWS, input.rows.length));
   for (let first = 0; first < input.rows.length; first += BATCH_ROWS) {
     batch.evaluate(input.rows, first, Math.min(input.rows.length, first + BATCH_ROWS), run, rows);
   }
@@ -65,7 +63,8 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions): Evalua
   };
 }
 
-interface RunSettings {
+/** What stays the same for every row of one evaluation. */
+interface RunSettings extends RunInput {
   /** the active rules, in catalogue order */
   readonly rules: readonly RuleRun[];
   /**
@@ -73,8 +72,6 @@ interface RunSettings {
    * results by copying one shape is several times cheaper than adding 25 keys to `{}`.
    */
   readonly resultsShape: Readonly<Record<string, null>>;
-  readonly asOf: Day;
-  readonly policy: Policy;
 }
 
 /**
@@ -98,9 +95,9 @@ class RowBatch {
   private readonly nextDue: (string | null)[];
 
   /** `size`: the most rows one batch holds (fewer for a short tracker) */
-  constructor(runInput: RunInput, size: number) {
-    const tracked = trackedByPosition(runInput.tracked);
-    for (let i = 0; i < size; i += 1) this.contexts.push(new RowContext(runInput, tracked));
+  constructor(run: RunInput, size: number) {
+    const tracked = trackedByPosition(run.tracked);
+    for (let i = 0; i < size; i += 1) this.contexts.push(new RowContext(run, tracked));
     this.results = new Array<Record<string, RuleResult | null> | null>(size).fill(null);
     this.notes = new Array<string>(size).fill('');
     this.overall = new Array<Status>(size).fill('Not applicable');
