@@ -1,4 +1,4 @@
-import { IndexedTable, memoByIndex } from './memo';
+import { IndexedTable, memoByIndex, memoByKey } from './memo';
 
 describe('memoByIndex', () => {
   it('works each value out once and gives the same value back', () => {
@@ -75,5 +75,31 @@ describe('IndexedTable', () => {
       expect(table.get(index)).toBeUndefined();
     }
     expect(table.holds(9)).toBe(true);
+  });
+});
+
+describe('memoByKey', () => {
+  it('builds each key’s value once, and starts afresh once it holds maxKept', () => {
+    const built: string[] = [];
+    const greeting = memoByKey((name: string) => {
+      built.push(name);
+      return `Hello ${name}`;
+    }, 2);
+    expect(greeting('a')).toBe('Hello a');
+    expect(greeting('a')).toBe('Hello a');
+    expect(greeting('b')).toBe('Hello b');
+    expect(built).toEqual(['a', 'b']);
+    greeting('c'); // a third key: the table is cleared, then keeps c
+    greeting('a');
+    expect(built).toEqual(['a', 'b', 'c', 'a']);
+    greeting('c');
+    expect(built).toEqual(['a', 'b', 'c', 'a']);
+  });
+
+  it('keys by identity for objects', () => {
+    const length = memoByKey((terms: readonly number[]) => terms.length, 10);
+    const terms = [1, 2, 3];
+    expect(length(terms)).toBe(3);
+    expect(length([1])).toBe(1);
   });
 });

@@ -66,3 +66,21 @@ export function memoByIndex<T>(
     return value;
   };
 }
+
+/**
+ * `build(key)`, worked out when first asked for and kept, for keys that are small values (a
+ * status, a policy number, a score). Once `maxKept` are kept the table starts afresh, so a
+ * service sent many different values keeps a bounded amount.
+ */
+export function memoByKey<K, V>(build: (key: K) => V, maxKept: number): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = build(key);
+      if (made.size >= maxKept) made.clear();
+      made.set(key, value);
+    }
+    return value;
+  };
+}

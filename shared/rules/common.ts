@@ -7,7 +7,8 @@
  */
 import { type Day, memoByDay, toUk } from '../dates/calendar';
 import { FIELD_BY_NAME, type RuleFieldName } from '../fields';
-import { DataProblem, type RuleContext } from './types';
+import { memoByKey } from '../memo';
+import { DataProblem, type DueDate, type RuleContext } from './types';
 
 export interface Age {
   readonly years: number;
@@ -56,16 +57,7 @@ const REASONS_KEPT = 1_000;
  * built once per value: rows then share one string, and the engine shares their results.
  */
 export function reasonBy<K extends string | number>(build: (key: K) => string): (key: K) => string {
-  const made = new Map<K, string>();
-  return (key) => {
-    let reason = made.get(key);
-    if (reason === undefined) {
-      reason = build(key);
-      if (made.size >= REASONS_KEPT) made.clear();
-      made.set(key, reason);
-    }
-    return reason;
-  };
+  return memoByKey(build, REASONS_KEPT);
 }
 
 const notInCohort = reasonBy(
@@ -113,40 +105,57 @@ export function pathwayApplies(ctx: RuleContext, band: AgeBand): true | string {
 }
 
 /**
- * Days each sentence keeps: a tracker names a few thousand at most, and the bound keeps the
- * service's memory small whatever dates it is sent (each sentence is about 100 bytes).
+ * Days each sentence or due date keeps: a tracker names a few thousand at most, and the
+ * bound keeps the service's memory small whatever dates it is sent (each is about 100 bytes).
  */
 const SENTENCES_KEPT = 8_192;
+/** Values (policy numbers, scores) each `duesBy` keeps a set of due dates for. */
 const KEYS_KEPT = 100;
 
 /**
- * A sentence naming one day ("Next review due 6 months after last review on 03/04/2026"),
- * made once per day and shared by every row that names that day. The engine also shares
- * the results such sentences explain, so due dates and "recorded on" sentences are built
- * this way rather than with a template per row.
+ * A sentence naming one day ("Review held on 03/04/2026"), made once per day and shared by
+ * every row that names that day. The engine also shares the results such sentences
+ * explain, so "recorded on" sentences are built this way rather than with a template per row.
  */
 export function sentenceOn(build: (day: string) => string): (day: Day) => string {
   return memoByDay((day) => build(toUk(day)), SENTENCES_KEPT);
 }
 
 /**
- * `sentenceOn` for sentences that also name a small value (a policy number of days, an
- * SDQ score): one set of sentences per value.
+ * A due date counted from a day (the last review, becoming looked after), with the sentence
+ * saying how ("Next review due 6 months after last review on 03/04/2026"). Each is made once
+ * per day and shared by every row counting from that day: the counting is done and the
+ * sentence written once, no row allocates its own, and the engine shares their results.
  */
-export function sentencesBy<K extends string | number>(
-  build: (key: K, day: string) => string,
-): (key: K, day: Day) => string {
-  const byKey = new Map<K, (day: Day) => string>();
-  return (key, day) => {
-    let sentence = byKey.get(key);
-    if (sentence === undefined) {
-      sentence = sentenceOn((uk) => build(key, uk));
-      // Keys are policy values and scores: a service sent many policies starts afresh.
-      if (byKey.size >= KEYS_KEPT) byKey.clear();
-      byKey.set(key, sentence);
-    }
-    return sentence(day);
-  };
+export function dueFrom(count: (from: Day) => Day, say: (from: string) => string): (from: Day) => DueDate {
+  return memoByDay((from) => Object.freeze({ day: count(from), why: say(toUk(from)) }), SENTENCES_KEPT);
+}
+
+/**
+ * `dueFrom` for due dates that also depend on a small value (a policy number of days, a
+ * score, the policy's school terms): one set of due dates per value.
+ */
+export function duesBy<K>(
+  count: (key: K, from: Day) => Day,
+  say: (key: K, from: string) => string,
+): (key: K, from: Day) => DueDate {
+  const dueDatesFor = memoByKey(
+    (key: K) =>
+      dueFrom(
+        (from) => count(key, from),
+        (from) => say(key, from),
+      ),
+    KEYS_KEPT,
+  );
+  return (key, from) => dueDatesFor(key)(from);
+}
+
+/** A due date on a day of the young person's life (a birthday), with a sentence that names no date. */
+export function dueOn(why: string): (day: Day) => DueDate {
+  return dueFrom(
+    (day) => day,
+    () => why,
+  );
 }
 
 /** Done when `field` holds a date (a one-off requirement). */

@@ -3,6 +3,7 @@
  * `DataProblem` for a value a rule needs but cannot use (RULES.md section 2, Check data).
  */
 import {
+  dayOf,
   readDate,
   readDocument,
   readEetStatus,
@@ -164,8 +165,11 @@ export class RowContext implements RuleContext {
   }
 
   private checkedDate(field: RuleFieldName, index: number): Day | null | DataProblem {
-    const day = this.read(field, index, readDate, 'a date');
-    if (day === null || day instanceof DataProblem) return day;
+    const raw = this.cells[index];
+    if (raw === undefined) return null;
+    const day = dayOf(raw);
+    // no day: blank or unreadable, which the reading says
+    if (Number.isNaN(day)) return this.read(field, index, readDate, 'a date') as null | DataProblem;
     if (day > this.asOf && NOT_IN_FUTURE.has(field)) {
       return new DataProblem(
         `${FIELD_BY_NAME[field].label} ${toUk(day)} is after the as-of date ${toUk(this.asOf)}: is it a planned date in the wrong column?`,

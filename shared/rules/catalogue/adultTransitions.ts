@@ -3,6 +3,7 @@ import {
   appliesWhen,
   type Condition,
   doneWhenRecorded,
+  dueOn,
   notInCohortReason,
   outsideAgeBand,
 } from '../common';
@@ -31,6 +32,8 @@ export const adultTransitions: Rule = {
   ],
   active: { allOf: ['adultTransitionsReferralDate', 'additionalNeeds'] },
   applies: (ctx) => appliesWhen(ctx, CONDITIONS),
-  due: (ctx) => ({ day: ctx.ageDate(16), why: 'Adult transitions referral due by the 16th birthday' }),
+  due: (ctx) => referralDue(ctx.ageDate(16)),
   done: doneWhenRecorded('adultTransitionsReferralDate'),
 };
+
+const referralDue = dueOn('Adult transitions referral due by the 16th birthday');

@@ -1,6 +1,6 @@
 import { edate } from '../../dates/calendar';
 import { workday } from '../../dates/workingDays';
-import { notLookedAfterReason, sentenceOn } from '../common';
+import { dueFrom, notLookedAfterReason } from '../common';
 import type { Day } from '../../dates/calendar';
 import type { Rule, RuleContext } from '../types';
 
@@ -20,24 +20,24 @@ export const claReview: Rule = {
     const last = ctx.date('lastReviewDate');
     // Reviews before careStart belong to an earlier period of care.
     if (last === null || (careStart !== null && last < careStart)) {
-      const start = ctx.requireCareStart('The first review');
-      return {
-        day: workday(start, 20),
-        why: firstReviewWhy(start),
-      };
+      return firstReviewDue(ctx.requireCareStart('The first review'));
     }
-    if (isFirstReview(ctx, last, careStart)) {
-      return { day: edate(last, 3), why: secondReviewWhy(last) };
-    }
-    return { day: edate(last, 6), why: nextReviewWhy(last) };
+    return isFirstReview(ctx, last, careStart) ? secondReviewDue(last) : nextReviewDue(last);
   },
 };
 
-const firstReviewWhy = sentenceOn(
+const firstReviewDue = dueFrom(
+  (start) => workday(start, 20),
   (start) => `First review due within 20 working days of becoming looked after on ${start}`,
 );
-const secondReviewWhy = sentenceOn((first) => `Second review due 3 months after first review on ${first}`);
-const nextReviewWhy = sentenceOn((last) => `Next review due 6 months after last review on ${last}`);
+const secondReviewDue = dueFrom(
+  (first) => edate(first, 3),
+  (first) => `Second review due 3 months after first review on ${first}`,
+);
+const nextReviewDue = dueFrom(
+  (last) => edate(last, 6),
+  (last) => `Next review due 6 months after last review on ${last}`,
+);
 
 /**
  * Whether the last review was the first: decided by the first of reviewsHeld,

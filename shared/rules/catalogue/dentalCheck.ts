@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { notLookedAfterReason, sentenceOn, sentencesBy } from '../common';
+import { dueFrom, duesBy, notLookedAfterReason } from '../common';
 import type { Rule } from '../types';
 
 /** Dental checks (SSDA903 OC2 TEETH_CHECK; LCC: the health passport records the last one). */
@@ -12,24 +12,16 @@ export const dentalCheck: Rule = {
   applies: (ctx) => notLookedAfterReason(ctx) ?? true,
   due(ctx) {
     const last = ctx.date('lastDentalCheckDate');
-    if (last !== null) {
-      const months = ctx.policy.dentalCheckMonths;
-      return {
-        day: edate(last, months),
-        why: nextCheckWhy(months, last),
-      };
-    }
-    const start = ctx.requireCareStart('The first dental check');
-    return {
-      day: edate(start, 12),
-      why: firstCheckWhy(start),
-    };
+    if (last !== null) return nextCheckDue(ctx.policy.dentalCheckMonths, last);
+    return firstCheckDue(ctx.requireCareStart('The first dental check'));
   },
 };
 
-const nextCheckWhy = sentencesBy(
-  (months: number, last) => `Dental check due ${months} months after the last on ${last}`,
+const nextCheckDue = duesBy(
+  (months: number, last) => edate(last, months),
+  (months, last) => `Dental check due ${months} months after the last on ${last}`,
 );
-const firstCheckWhy = sentenceOn(
+const firstCheckDue = dueFrom(
+  (start) => edate(start, 12),
   (start) => `No dental check recorded: due 12 months after becoming looked after on ${start}`,
 );

@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { appliesWhen, type Condition, latest, notLookedAfterReason, sentenceOn } from '../common';
+import { appliesWhen, type Condition, dueFrom, latest, notLookedAfterReason } from '../common';
 import { initialAssessmentDate } from './initialHealthAssessment';
 import type { Rule } from '../types';
 import type { Day } from '../../dates/calendar';
@@ -22,22 +22,15 @@ export const healthAssessment: Rule = {
   applies: (ctx) => appliesWhen(ctx, CONDITIONS),
   due(ctx) {
     const base = latest(ctx.date('initialHealthAssessmentDate'), ctx.date('lastHealthAssessmentDate')) as Day;
-    if (base < ctx.ageDate(5)) {
-      return {
-        day: edate(base, 6),
-        why: underFiveWhy(base),
-      };
-    }
-    return {
-      day: edate(base, 12),
-      why: yearlyWhy(base),
-    };
+    return base < ctx.ageDate(5) ? underFiveDue(base) : yearlyDue(base);
   },
 };
 
-const underFiveWhy = sentenceOn(
+const underFiveDue = dueFrom(
+  (base) => edate(base, 6),
   (base) => `Review health assessment due 6 months after the assessment on ${base} (under 5)`,
 );
-const yearlyWhy = sentenceOn(
+const yearlyDue = dueFrom(
+  (base) => edate(base, 12),
   (base) => `Review health assessment due 12 months after the assessment on ${base}`,
 );

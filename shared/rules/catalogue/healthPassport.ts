@@ -1,4 +1,4 @@
-import { ageBand, doneWhenRecorded, pathwayApplies } from '../common';
+import { ageBand, doneWhenRecorded, dueOn, pathwayApplies } from '../common';
 import type { Rule } from '../types';
 
 const FROM_17_UNDER_21 = ageBand({ years: 17 }, { years: 21 });
@@ -11,6 +11,8 @@ export const healthPassport: Rule = {
   reads: ['healthPassportDate', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
   active: { allOf: ['healthPassportDate'] },
   applies: (ctx) => pathwayApplies(ctx, FROM_17_UNDER_21),
-  due: (ctx) => ({ day: ctx.ageDate(18), why: 'Health passport due by the 18th birthday' }),
+  due: (ctx) => passportDue(ctx.ageDate(18)),
   done: doneWhenRecorded('healthPassportDate'),
 };
+
+const passportDue = dueOn('Health passport due by the 18th birthday');

@@ -1,4 +1,4 @@
-import { ageBand, doneWhenRecorded, pathwayApplies } from '../common';
+import { ageBand, doneWhenRecorded, dueOn, pathwayApplies } from '../common';
 import type { Rule } from '../types';
 
 const COHORT_READS = ['careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'] as const;
@@ -14,7 +14,7 @@ export const housingRegister: Rule = {
   reads: ['housingRegisterDate', ...COHORT_READS],
   active: { allOf: ['housingRegisterDate'] },
   applies: (ctx) => pathwayApplies(ctx, FROM_15_UNDER_21),
-  due: (ctx) => ({ day: ctx.ageDate(16), why: 'Housing register due by the 16th birthday' }),
+  due: (ctx) => registerDue(ctx.ageDate(16)),
   done: doneWhenRecorded('housingRegisterDate'),
 };
 
@@ -26,6 +26,9 @@ export const housingOptions: Rule = {
   reads: ['housingOptionsMeetingDate', ...COHORT_READS],
   active: { allOf: ['housingOptionsMeetingDate'] },
   applies: (ctx) => pathwayApplies(ctx, FROM_17_UNDER_21),
-  due: (ctx) => ({ day: ctx.ageDate(17, 6), why: 'Housing options meeting due at age 17y 6m' }),
+  due: (ctx) => optionsMeetingDue(ctx.ageDate(17, 6)),
   done: doneWhenRecorded('housingOptionsMeetingDate'),
 };
+
+const registerDue = dueOn('Housing register due by the 16th birthday');
+const optionsMeetingDue = dueOn('Housing options meeting due at age 17y 6m');

@@ -1,6 +1,6 @@
 import { edate } from '../../dates/calendar';
 import { workday } from '../../dates/workingDays';
-import { dateOrProblem, latest, notLookedAfterReason, sentenceOn } from '../common';
+import { dateOrProblem, dueFrom, latest, notLookedAfterReason, sentenceOn } from '../common';
 import { DataProblem, type Rule, type RuleContext } from '../types';
 import type { Day } from '../../dates/calendar';
 
@@ -15,13 +15,7 @@ export const initialHealthAssessment: Rule = {
   reads: ['initialHealthAssessmentDate', 'lastHealthAssessmentDate', 'careStartDate', 'careEndDate'],
   active: { anyOf: ['initialHealthAssessmentDate', 'lastHealthAssessmentDate'] },
   applies: (ctx) => notLookedAfterReason(ctx) ?? true,
-  due(ctx) {
-    const start = ctx.requireCareStart('The initial health assessment');
-    return {
-      day: workday(start, 20),
-      why: dueWhy(start),
-    };
-  },
+  due: (ctx) => assessmentDue(ctx.requireCareStart('The initial health assessment')),
   done(ctx) {
     // Quote the assessment that counts as the initial one: the initial assessment column
     // when it qualifies, otherwise the review assessment. Either one qualifying is enough,
@@ -39,7 +33,8 @@ export const initialHealthAssessment: Rule = {
   },
 };
 
-const dueWhy = sentenceOn(
+const assessmentDue = dueFrom(
+  (start) => workday(start, 20),
   (start) => `Initial health assessment due within 20 working days of becoming looked after on ${start}`,
 );
 const initialRecordedOn = sentenceOn((day) => `Initial health assessment recorded on ${day}`);

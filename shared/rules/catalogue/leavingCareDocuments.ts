@@ -1,5 +1,5 @@
 import { DOCUMENT_FIELDS, FIELD_BY_NAME } from '../../fields';
-import { ageBand, pathwayApplies, reasonBy, saysYes } from '../common';
+import { ageBand, duesBy, pathwayApplies, reasonBy, saysYes } from '../common';
 import type { Rule } from '../types';
 
 const FROM_17_UNDER_21 = ageBand({ years: 17 }, { years: 21 });
@@ -24,7 +24,7 @@ export const leavingCareDocuments: Rule = {
       const field = DOCUMENT_FIELDS[i];
       if (ctx.has(field) && !saysYes(ctx, field)) missingMask |= 1 << i;
     }
-    return { day: ctx.ageDate(18), why: missingDocuments(missingMask) };
+    return documentsDue(missingMask, ctx.ageDate(18));
   },
   done(ctx) {
     // Every tracked column is read, so that an unreadable one is Check data whatever the others say.
@@ -50,6 +50,8 @@ function labels(mask: number): string {
 /** "All documents recorded (...)" for the document columns the tracker has, by bit mask. */
 const allRecorded = reasonBy((trackedMask: number) => `All documents recorded (${labels(trackedMask)})`);
 
-const missingDocuments = reasonBy(
-  (missingMask: number) => `Documents due by the 18th birthday; missing: ${labels(missingMask)}`,
+/** due on the 18th birthday, naming the documents missing (a bit mask) */
+const documentsDue = duesBy(
+  (_missingMask: number, eighteenth) => eighteenth,
+  (missingMask) => `Documents due by the 18th birthday; missing: ${labels(missingMask)}`,
 );

@@ -1,4 +1,4 @@
-import { ageBand, doneWhenRecorded, pathwayApplies } from '../common';
+import { ageBand, doneWhenRecorded, dueOn, pathwayApplies } from '../common';
 import type { Rule } from '../types';
 
 const FROM_17Y6M_UNDER_21 = ageBand({ years: 17, months: 6 }, { years: 21 });
@@ -11,6 +11,8 @@ export const leavingCareTransfer: Rule = {
   reads: ['leavingCareTransferDate', 'careStartDate', 'careEndDate', 'leavingCareStatus', 'supportTo25'],
   active: { allOf: ['leavingCareTransferDate'] },
   applies: (ctx) => pathwayApplies(ctx, FROM_17Y6M_UNDER_21),
-  due: (ctx) => ({ day: ctx.ageDate(18), why: 'Transfer to the leaving care team due by the 18th birthday' }),
+  due: (ctx) => transferDue(ctx.ageDate(18)),
   done: doneWhenRecorded('leavingCareTransferDate'),
 };
+
+const transferDue = dueOn('Transfer to the leaving care team due by the 18th birthday');

@@ -1,5 +1,5 @@
 import { LEAVING_CARE_STATUSES, type LeavingCareStatus } from '../../fields';
-import { sentencesBy } from '../common';
+import { duesBy } from '../common';
 import type { Rule } from '../types';
 
 const NOT_FORMER_RELEVANT = Object.fromEntries(
@@ -22,16 +22,15 @@ export const paContact: Rule = {
   due(ctx) {
     const days = ctx.policy.paContactDays;
     const last = ctx.date('lastPaContactDate');
-    if (last !== null) return { day: last + days, why: nextContactWhy(days, last) };
-    const eighteenth = ctx.ageDate(18);
-    return { day: eighteenth + days, why: firstContactWhy(days, eighteenth) };
+    return last !== null ? nextContactDue(days, last) : firstContactDue(days, ctx.ageDate(18));
   },
 };
 
-const nextContactWhy = sentencesBy(
-  (days: number, last) => `PA contact due ${days} days after the last on ${last}`,
+const nextContactDue = duesBy(
+  (days: number, last) => last + days,
+  (days, last) => `PA contact due ${days} days after the last on ${last}`,
 );
-const firstContactWhy = sentencesBy(
-  (days: number, eighteenth) =>
-    `No PA contact recorded: due ${days} days after the 18th birthday on ${eighteenth}`,
+const firstContactDue = duesBy(
+  (days: number, eighteenth) => eighteenth + days,
+  (days, eighteenth) => `No PA contact recorded: due ${days} days after the 18th birthday on ${eighteenth}`,
 );

@@ -1,4 +1,4 @@
-import { ageBand, dateOrProblem, pathwayApplies, sentenceOn } from '../common';
+import { ageBand, dateOrProblem, dueOn, pathwayApplies, sentenceOn } from '../common';
 import { DataProblem, type Rule } from '../types';
 
 const FROM_15_UNDER_21 = ageBand({ years: 15 }, { years: 21 });
@@ -19,7 +19,7 @@ export const paReferral: Rule = {
   ],
   active: { anyOf: ['paReferralDate', 'personalAdviser'] },
   applies: (ctx) => pathwayApplies(ctx, FROM_15_UNDER_21),
-  due: (ctx) => ({ day: ctx.ageDate(15, 9), why: 'PA referral due at age 15y 9m' }),
+  due: (ctx) => referralDue(ctx.ageDate(15, 9)),
   // Either one is enough, so an unusable referral date does not matter once an adviser is
   // named (RULES.md section 2: only values the result depends on are Check data).
   done(ctx) {
@@ -30,3 +30,5 @@ export const paReferral: Rule = {
     return null;
   },
 };
+
+const referralDue = dueOn('PA referral due at age 15y 9m');

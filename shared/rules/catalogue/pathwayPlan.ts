@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { ageBand, ageText, doneWhenRecorded, pathwayApplies, reasonBy, sentenceOn } from '../common';
+import { ageBand, ageText, doneWhenRecorded, dueFrom, duesBy, pathwayApplies } from '../common';
 import type { Rule } from '../types';
 
 const FROM_15Y9M_UNDER_21 = ageBand({ years: 15, months: 9 }, { years: 21 });
@@ -18,22 +18,20 @@ export const pathwayPlan: Rule = {
   applies: (ctx) => pathwayApplies(ctx, FROM_15Y9M_UNDER_21),
   due(ctx) {
     const eligibleFrom = ctx.eligibleFrom();
-    if (eligibleFrom > ctx.ageDate(16)) {
-      return {
-        day: edate(eligibleFrom, 3),
-        why: afterEligibleWhy(eligibleFrom),
-      };
-    }
+    if (eligibleFrom > ctx.ageDate(16)) return afterEligibleDue(eligibleFrom);
     const { years, months } = ctx.policy.pathwayPlanDueAge;
-    return { day: ctx.ageDate(years, months), why: atAgeWhy(years * 12 + months) };
+    return atAgeDue(years * 12 + months, ctx.ageDate(years, months));
   },
   done: doneWhenRecorded('pathwayPlanDate'),
 };
 
-const afterEligibleWhy = sentenceOn(
+const afterEligibleDue = dueFrom(
+  (eligibleFrom) => edate(eligibleFrom, 3),
   (eligibleFrom) => `Pathway plan due 3 months after becoming eligible on ${eligibleFrom}`,
 );
-const atAgeWhy = reasonBy(
-  (ageInMonths: number) =>
+/** due on the day the young person reaches the policy's age (in months) */
+const atAgeDue = duesBy(
+  (_ageInMonths: number, birthday) => birthday,
+  (ageInMonths) =>
     `Pathway plan due at age ${ageText({ years: Math.floor(ageInMonths / 12), months: ageInMonths % 12 })}`,
 );

@@ -1,5 +1,5 @@
 import { edate } from '../../dates/calendar';
-import { appliesWhen, type Condition, latest, notInCohortReason, sentenceOn } from '../common';
+import { appliesWhen, type Condition, dueFrom, latest, notInCohortReason } from '../common';
 import type { Rule } from '../types';
 import type { Day } from '../../dates/calendar';
 
@@ -31,11 +31,15 @@ export const pathwayReview: Rule = {
     const plan = ctx.date('pathwayPlanDate') as Day;
     const review = ctx.date('lastPathwayReviewDate');
     const base = latest(plan, review) as Day;
-    return { day: edate(base, 6), why: base === review ? afterReviewWhy(base) : afterPlanWhy(base) };
+    return base === review ? afterReviewDue(base) : afterPlanDue(base);
   },
 };
 
-const afterReviewWhy = sentenceOn(
+const afterReviewDue = dueFrom(
+  (day) => edate(day, 6),
   (day) => `Review due 6 months after the last pathway plan review on ${day}`,
 );
-const afterPlanWhy = sentenceOn((day) => `Review due 6 months after the pathway plan on ${day}`);
+const afterPlanDue = dueFrom(
+  (day) => edate(day, 6),
+  (day) => `Review due 6 months after the pathway plan on ${day}`,
+);

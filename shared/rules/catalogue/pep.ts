@@ -1,6 +1,7 @@
 import { workday } from '../../dates/workingDays';
 import { endOfNextTerm, ncYear } from '../../dates/school';
-import { appliesWhen, type Condition, notInCohortReason, reasonBy, sentenceOn } from '../common';
+import { appliesWhen, type Condition, dueFrom, duesBy, notInCohortReason, reasonBy } from '../common';
+import type { Policy } from '../../policy';
 import type { Rule, RuleContext } from '../types';
 
 const CONDITIONS: readonly Condition[] = [outsideSchoolYears, notInCohortReason];
@@ -28,23 +29,21 @@ export const pep: Rule = {
     const last = ctx.date('lastPepDate');
     const start = ctx.careStart();
     if (last === null || (start !== null && last < start)) {
-      const careStart = ctx.requireCareStart('The first PEP');
-      return {
-        day: workday(careStart, 20),
-        why: firstPepWhy(careStart),
-      };
+      return firstPepDue(ctx.requireCareStart('The first PEP'));
     }
-    return {
-      day: endOfNextTerm(last, ctx.policy.terms),
-      why: nextPepWhy(last),
-    };
+    return nextPepDue(ctx.policy.terms, last);
   },
 };
 
-const firstPepWhy = sentenceOn(
+const firstPepDue = dueFrom(
+  (careStart) => workday(careStart, 20),
   (careStart) => `First PEP due within 20 working days of becoming looked after on ${careStart}`,
 );
-const nextPepWhy = sentenceOn((last) => `PEP due by the end of the term after the PEP on ${last}`);
+/** (by the policy's term dates: one set of due dates per policy) */
+const nextPepDue = duesBy(
+  (terms: Policy['terms'], last) => endOfNextTerm(last, terms),
+  (_terms, last) => `PEP due by the end of the term after the PEP on ${last}`,
+);
 
 const notInSchoolYears = reasonBy((year: number) => `Not in Reception to Year 13 (NC year ${year})`);
 

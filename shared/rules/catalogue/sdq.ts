@@ -1,5 +1,5 @@
-import { edate } from '../../dates/calendar';
-import { ageBand, notLookedAfterReason, outsideAgeBand, sentenceOn } from '../common';
+import { type Day, edate } from '../../dates/calendar';
+import { ageBand, dueFrom, notLookedAfterReason, outsideAgeBand } from '../common';
 import type { Rule } from '../types';
 
 const FROM_4_UNDER_17 = ageBand({ years: 4 }, { years: 17 });
@@ -14,18 +14,20 @@ export const sdq: Rule = {
   applies: (ctx) => outsideAgeBand(ctx, FROM_4_UNDER_17) ?? notLookedAfterReason(ctx) ?? true,
   due(ctx) {
     const last = ctx.date('lastSdqDate');
-    if (last !== null) return { day: edate(last, 12), why: nextSdqWhy(last) };
+    if (last !== null) return nextSdqDue(last);
     const start = ctx.requireCareStart('The first SDQ');
     const fourth = ctx.ageDate(4);
-    const from = Math.max(start, fourth);
-    return { day: edate(from, 12), why: from === start ? afterCareStartWhy(start) : afterFourthWhy(fourth) };
+    return start >= fourth ? afterCareStartDue(start) : afterFourthDue(fourth);
   },
 };
 
-const nextSdqWhy = sentenceOn((last) => `SDQ due 12 months after the last on ${last}`);
-const afterCareStartWhy = sentenceOn(
+const inTwelveMonths = (from: Day) => edate(from, 12);
+const nextSdqDue = dueFrom(inTwelveMonths, (last) => `SDQ due 12 months after the last on ${last}`);
+const afterCareStartDue = dueFrom(
+  inTwelveMonths,
   (start) => `No SDQ recorded: due 12 months after becoming looked after on ${start}`,
 );
-const afterFourthWhy = sentenceOn(
+const afterFourthDue = dueFrom(
+  inTwelveMonths,
   (fourth) => `No SDQ recorded: due 12 months after the 4th birthday on ${fourth}`,
 );

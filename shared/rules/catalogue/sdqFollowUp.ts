@@ -1,11 +1,5 @@
-import {
-  appliesWhen,
-  type Condition,
-  notLookedAfterReason,
-  reasonBy,
-  sentenceOn,
-  sentencesBy,
-} from '../common';
+import { appliesWhen, type Condition, duesBy, notLookedAfterReason, reasonBy, sentenceOn } from '../common';
+import { memoByKey } from '../../memo';
 import type { Rule, RuleContext } from '../types';
 
 const CONDITIONS: readonly Condition[] = [notLookedAfterReason, noHighScore];
@@ -23,11 +17,8 @@ export const sdqFollowUp: Rule = {
   applies: (ctx) => appliesWhen(ctx, CONDITIONS),
   due(ctx) {
     const sdqDate = ctx.requireDate('lastSdqDate', 'SDQ date recorded with the score');
-    const days = ctx.policy.sdqFollowUpDays;
-    return {
-      day: sdqDate + days,
-      why: referralWhy(`${days} days after the SDQ score of ${ctx.integer('sdqScore')}`, sdqDate),
-    };
+    // (the rule applies only to a recorded score at or over the threshold)
+    return referralDueWithin(ctx.policy.sdqFollowUpDays)(ctx.integer('sdqScore') as number, sdqDate);
   },
   done(ctx) {
     // Without the SDQ date nothing is done yet; `due` says what is missing.
@@ -37,7 +28,18 @@ export const sdqFollowUp: Rule = {
   },
 };
 
-const referralWhy = sentencesBy((afterScore: string, day) => `Referral due ${afterScore} on ${day}`);
+/** Policy values of the days allowed kept (a bound, as for the other keyed tables). */
+const DAYS_ALLOWED_KEPT = 100;
+
+/** The referral due dates for the number of days the policy allows, by score and SDQ date. */
+const referralDueWithin = memoByKey(
+  (days: number) =>
+    duesBy(
+      (_score: number, sdqDate) => sdqDate + days,
+      (score, sdqDate) => `Referral due ${days} days after the SDQ score of ${score} on ${sdqDate}`,
+    ),
+  DAYS_ALLOWED_KEPT,
+);
 const referralRecordedOn = sentenceOn((day) => `CAMHS referral recorded on ${day}`);
 
 const noHighScoreOf = reasonBy((threshold: number) => `No SDQ score of ${threshold} or more recorded`);

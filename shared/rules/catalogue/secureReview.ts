@@ -1,5 +1,5 @@
 import { workday } from '../../dates/workingDays';
-import { latest, sentenceOn, sentencesBy } from '../common';
+import { duesBy, latest, sentenceOn } from '../common';
 import type { Rule, RuleContext } from '../types';
 import type { Day } from '../../dates/calendar';
 
@@ -16,12 +16,7 @@ export const secureReview: Rule = {
   applies: (ctx) =>
     secureEvent(ctx) === null ? 'No secure or custody start or end on or before the as-of date' : true,
   due(ctx) {
-    const event = secureEvent(ctx) as Day;
-    const days = ctx.policy.secureReviewWorkingDays;
-    return {
-      day: workday(event, days),
-      why: reviewWhy(days, event),
-    };
+    return reviewDue(ctx.policy.secureReviewWorkingDays, secureEvent(ctx) as Day);
   },
   done(ctx) {
     const event = secureEvent(ctx) as Day;
@@ -30,8 +25,9 @@ export const secureReview: Rule = {
   },
 };
 
-const reviewWhy = sentencesBy(
-  (days: number, event) => `Review due within ${days} working days of the secure/custody move on ${event}`,
+const reviewDue = duesBy(
+  (days: number, event) => workday(event, days),
+  (days, event) => `Review due within ${days} working days of the secure/custody move on ${event}`,
 );
 const reviewHeldOn = sentenceOn((day) => `Review held on ${day}`);
 

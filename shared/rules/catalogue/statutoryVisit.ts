@@ -1,6 +1,6 @@
 import { edate } from '../../dates/calendar';
 import { DataProblem, type Rule } from '../types';
-import { notLookedAfterReason, sentenceOn } from '../common';
+import { dueFrom, notLookedAfterReason } from '../common';
 
 /**
  * Social worker visits: within a week of a placement starting, then at least every six
@@ -23,38 +23,33 @@ export const statutoryVisit: Rule = {
           'The first visit is counted from the placement start, but no placement start or date became looked after is recorded',
         );
       }
-      return {
-        day: placementStart + 7,
-        why: firstVisitWhy(placementStart),
-      };
+      return firstVisitDue(placementStart);
     }
-    if (placementStart !== null && last < edate(placementStart, 12)) {
-      return {
-        day: last + 42,
-        why: firstYearVisitWhy(last),
-      };
-    }
+    if (placementStart !== null && last < edate(placementStart, 12)) return firstYearVisitDue(last);
     const longTerm = ctx.yesNo('placementUntil18');
-    if (longTerm !== true) return { day: last + 42, why: sixWeeklyVisitWhy(last) };
+    if (longTerm !== true) return sixWeeklyVisitDue(last);
     if (placementStart === null) {
       throw new DataProblem(
         'Visits in a long-term placement depend on the placement start, but no placement start or date became looked after is recorded',
       );
     }
-    return {
-      day: edate(last, 3),
-      why: longTermVisitWhy(last),
-    };
+    return longTermVisitDue(last);
   },
 };
 
-const firstVisitWhy = sentenceOn(
+const firstVisitDue = dueFrom(
+  (start) => start + 7,
   (start) => `First visit due within 7 days of the placement starting on ${start}`,
 );
-const firstYearVisitWhy = sentenceOn(
+const firstYearVisitDue = dueFrom(
+  (last) => last + 42,
   (last) => `Visit due 6 weeks after last visit on ${last} (first year of placement)`,
 );
-const sixWeeklyVisitWhy = sentenceOn((last) => `Visit due 6 weeks after last visit on ${last}`);
-const longTermVisitWhy = sentenceOn(
+const sixWeeklyVisitDue = dueFrom(
+  (last) => last + 42,
+  (last) => `Visit due 6 weeks after last visit on ${last}`,
+);
+const longTermVisitDue = dueFrom(
+  (last) => edate(last, 3),
   (last) => `Visit due 3 months after last visit on ${last} (long-term placement)`,
 );

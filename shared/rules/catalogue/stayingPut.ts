@@ -3,6 +3,7 @@ import {
   appliesWhen,
   type Condition,
   doneWhenRecorded,
+  dueOn,
   notLookedAfterReason,
   outsideAgeBand,
 } from '../common';
@@ -24,6 +25,8 @@ export const stayingPut: Rule = {
   reads: ['stayingPutDiscussedDate', 'placementType', 'careStartDate', 'careEndDate'],
   active: { allOf: ['stayingPutDiscussedDate', 'placementType'] },
   applies: (ctx) => appliesWhen(ctx, CONDITIONS),
-  due: (ctx) => ({ day: ctx.ageDate(16), why: 'Staying Put conversation due by the 16th birthday' }),
+  due: (ctx) => conversationDue(ctx.ageDate(16)),
   done: doneWhenRecorded('stayingPutDiscussedDate'),
 };
+
+const conversationDue = dueOn('Staying Put conversation due by the 16th birthday');
