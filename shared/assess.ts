@@ -79,7 +79,8 @@ export function assess(run: RuleRun, ctx: RowContext): RuleResult {
         })
       );
     }
-    if (dueProblem) throw dueProblem;
+    // (returned rather than thrown again: a throw costs the engine a walk of the stack)
+    if (dueProblem) return checkData(dueProblem.message, null, run);
     if (!due) throw new Error(`Rule ${rule.id} has neither a due date nor a requirement`);
     return run.dated.find(due.why, due.day) ?? run.dated.keep(due.why, due.day, dated(due, run));
   } catch (error) {

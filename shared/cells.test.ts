@@ -4,6 +4,7 @@ import {
   type CellReading,
   type RawCell,
   cellText,
+  dayOf,
   expandYear,
   isBlankCell,
   quote,
@@ -165,6 +166,32 @@ describe('readDate', () => {
     expect(readDate(true)).toEqual(bad('TRUE'));
     expect(readDate(false)).toEqual(bad('FALSE'));
     expect(readDate({ unreadable: true })).toEqual(bad(''));
+  });
+});
+
+describe('dayOf', () => {
+  test.each<[string, RawCell, number]>([
+    ['a Date', toJsDate(d('2025-04-03')), d('2025-04-03')],
+    ['a serial number (the time of day dropped)', toExcelSerial(d('2025-04-03')) + 0.75, d('2025-04-03')],
+    ['UK text', ' 03/04/2025 ', d('2025-04-03')],
+    ['ISO text', '2025-04-03', d('2025-04-03')],
+  ])('reads %s', (_what, raw, day) => {
+    expect(dayOf(raw)).toBe(day);
+  });
+
+  test.each<[string, RawCell]>([
+    ['blank', null],
+    ['undefined', undefined],
+    ['empty text', '  '],
+    ['text that is not a date', 'TBC'],
+    ['a number typed as text', '45000'],
+    ['a serial before March 1900', 60],
+    ['an invalid Date', new Date(NaN)],
+    ['a Date after 2100', toJsDate(fromYmd(2101, 1, 1))],
+    ['TRUE', true],
+    ['the wire’s unreadable marker', { unreadable: true }],
+  ])('gives NaN for %s', (_what, raw) => {
+    expect(dayOf(raw)).toBeNaN();
   });
 });
 
@@ -581,6 +608,17 @@ describe('every reader, any input', () => {
     fc.constant(undefined),
     fc.constant({ unreadable: true as const }),
   );
+
+  test('dayOf gives the day readDate reads, and NaN exactly where readDate reads no day', () => {
+    fc.assert(
+      fc.property(anyCell, (raw) => {
+        const reading = readDate(raw);
+        if (reading.state === 'value') expect(dayOf(raw)).toBe(reading.value);
+        else expect(dayOf(raw)).toBeNaN();
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
 
   test.each(Object.entries(readers))('%s never throws and gives exactly one state', (_name, reader) => {
     fc.assert(

@@ -74,13 +74,20 @@ export function memoByIndex<T>(
  */
 export function memoByKey<K, V>(build: (key: K) => V, maxKept: number): (key: K) => V {
   const made = new Map<K, V>();
+  // The last key asked for is checked first: row after row asks for the same one (one
+  // policy's number of days, one status), and a comparison is cheaper than a search.
+  let lastKey: K | undefined;
+  let lastValue: V | undefined;
   return (key) => {
+    if (key === lastKey && lastValue !== undefined) return lastValue;
     let value = made.get(key);
     if (value === undefined) {
       value = build(key);
       if (made.size >= maxKept) made.clear();
       made.set(key, value);
     }
+    lastKey = key;
+    lastValue = value;
     return value;
   };
 }

@@ -21,6 +21,7 @@ import {
   FIELD_BY_NAME,
   RULE_FIELD_NAMES,
   type EetStatus,
+  type FieldSpec,
   type LeavingCareStatus,
   type PlacementType,
   type RuleFieldName,
@@ -28,15 +29,6 @@ import {
 import type { Policy } from '../policy';
 import { dateOrProblem } from './common';
 import { DataProblem, type RuleContext } from './types';
-
-/** Dates that may not lie after the as-of date: things done, and the starts of care and placement. */
-const NOT_IN_FUTURE: ReadonlySet<RuleFieldName> = new Set<RuleFieldName>([
-  ...(Object.values(FIELD_BY_NAME)
-    .filter((spec) => spec.completion)
-    .map((spec) => spec.name) as RuleFieldName[]),
-  'careStartDate',
-  'placementStartDate',
-]);
 
 /**
  * Each rule field's position in a row's arrays of cells and readings. A row arrives as an
@@ -48,6 +40,17 @@ const FIELD_INDEX: ReadonlyMap<string, number> = new Map(
   RULE_FIELD_NAMES.map((field, index) => [field, index]),
 );
 const FIELD_COUNT = RULE_FIELD_NAMES.length;
+
+/** Each rule field's description, by position. */
+const SPEC_AT: readonly FieldSpec[] = RULE_FIELD_NAMES.map((field) => FIELD_BY_NAME[field]);
+
+/**
+ * Whether each date, by position, may not lie after the as-of date: things done, and the
+ * starts of care and placement.
+ */
+const NOT_IN_FUTURE_AT: readonly boolean[] = SPEC_AT.map(
+  (spec) => spec.completion === true || spec.name === 'careStartDate' || spec.name === 'placementStartDate',
+);
 
 function fieldIndex(field: RuleFieldName): number {
   return FIELD_INDEX.get(field) as number;
@@ -124,9 +127,13 @@ export class RowContext implements RuleContext {
 
   /** Loads a row's cells; the date of birth is set once it has been read (`setDateOfBirth`). */
   startRow(values: Partial<Record<RuleFieldName, RawCell>>): void {
-    this.cells.fill(undefined);
-    this.readings.fill(undefined);
-    this.ageDates.fill(NaN);
+    // Loops rather than `fill`, which runs in the engine's runtime rather than in the
+    // compiled code: on 20,000 rows it cost 2% of the evaluation.
+    for (let k = 0; k < FIELD_COUNT; k += 1) {
+      this.cells[k] = undefined;
+      this.readings[k] = undefined;
+    }
+    for (let slot = 0; slot < ageSlotsInUse; slot += 1) this.ageDates[slot] = NaN;
     this.careEndFact = undefined;
     this.lookedAfterFact = undefined;
     this.eligibleFromFact = undefined;
@@ -170,7 +177,7 @@ export class RowContext implements RuleContext {
     const day = dayOf(raw);
     // no day: blank or unreadable, which the reading says
     if (Number.isNaN(day)) return this.read(field, index, readDate, 'a date') as null | DataProblem;
-    if (day > this.asOf && NOT_IN_FUTURE.has(field)) {
+    if (day > this.asOf && NOT_IN_FUTURE_AT[index]) {
       return new DataProblem(
         `${FIELD_BY_NAME[field].label} ${toUk(day)} is after the as-of date ${toUk(this.asOf)}: is it a planned date in the wrong column?`,
       );
@@ -195,7 +202,7 @@ export class RowContext implements RuleContext {
     const index = fieldIndex(field);
     let reading = this.readings[index];
     if (reading === undefined) {
-      const kind = FIELD_BY_NAME[field].kind;
+      const { kind } = SPEC_AT[index];
       const reader = kind === 'document' ? readDocument : kind === 'presence' ? readPresence : readYesNo;
       reading = this.read(field, index, reader, 'yes or no');
       this.readings[index] = reading;
@@ -208,7 +215,7 @@ export class RowContext implements RuleContext {
     let reading = this.readings[index];
     if (reading === undefined) {
       reading = this.read(field, index, readInteger, 'a whole number');
-      const spec = FIELD_BY_NAME[field];
+      const spec = SPEC_AT[index];
       if (
         typeof reading === 'number' &&
         ((spec.min !== undefined && reading < spec.min) || (spec.max !== undefined && reading > spec.max))
