@@ -47,8 +47,8 @@ const DATED_RESULTS_LIMIT = 5_000;
 
 /**
  * One rule's results with a due date, by that date and the sentence that explains it. Rules
- * make each sentence once per day it names (`sentenceOn`), so rows counting from the same day
- * share one sentence; with one as-of date and window for the whole evaluation, the same
+ * make each due date and its sentence once per day they count from (`dueFrom`), so rows
+ * counting from the same day share one sentence; with one as-of date and window for the whole evaluation, the same
  * sentence and due date make the same result.
  *
  * Looked up first by due date, in a table by day, where the first sentence seen for that date

@@ -56,6 +56,18 @@ function fieldIndex(field: RuleFieldName): number {
   return FIELD_INDEX.get(field) as number;
 }
 
+/**
+ * Positions of the fields the context reads itself, found once: the care start alone is
+ * asked for seven times a row, by the rules and by the facts worked out from it.
+ */
+const AT = {
+  careStartDate: fieldIndex('careStartDate'),
+  careEndDate: fieldIndex('careEndDate'),
+  leavingCareStatus: fieldIndex('leavingCareStatus'),
+  placementType: fieldIndex('placementType'),
+  eetStatus: fieldIndex('eetStatus'),
+} as const;
+
 /** Birthdays are remembered per row by slot: the few ages the rules ask about (15, 15y9m, 16...). */
 const AGE_SLOT_LIMIT_MONTHS = 30 * 12;
 const AGE_SLOTS = 32;
@@ -162,7 +174,10 @@ export class RowContext implements RuleContext {
   }
 
   date(field: RuleFieldName): Day | null {
-    const index = fieldIndex(field);
+    return this.dateAt(fieldIndex(field), field);
+  }
+
+  private dateAt(index: number, field: RuleFieldName): Day | null {
     let reading = this.readings[index];
     if (reading === undefined) {
       reading = this.checkedDate(field, index);
@@ -230,19 +245,19 @@ export class RowContext implements RuleContext {
   }
 
   placementType(): PlacementType | null {
-    return this.readEnum('placementType', readPlacementType, 'a placement type');
+    return this.readEnum(AT.placementType, 'placementType', readPlacementType, 'a placement type');
   }
 
   eetStatus(): EetStatus | null {
-    return this.readEnum('eetStatus', readEetStatus, 'EET or NEET');
+    return this.readEnum(AT.eetStatus, 'eetStatus', readEetStatus, 'EET or NEET');
   }
 
   private readEnum<T>(
+    index: number,
     field: RuleFieldName,
     reader: (raw: RawCell) => CellReading<T>,
     expected: string,
   ): T | null {
-    const index = fieldIndex(field);
     let reading = this.readings[index];
     if (reading === undefined) {
       reading = this.read(field, index, reader, expected);
@@ -274,7 +289,7 @@ export class RowContext implements RuleContext {
    * brings them into the cohort, counts from it as recorded.
    */
   careStart(): Day | null {
-    return this.date('careStartDate');
+    return this.dateAt(AT.careStartDate, 'careStartDate');
   }
 
   requireCareStart(forWhat: string): Day {
@@ -296,7 +311,7 @@ export class RowContext implements RuleContext {
 
   private workOutCareEnd(): Day {
     const eighteenth = this.ageDate(18);
-    const recorded = this.date('careEndDate');
+    const recorded = this.dateAt(AT.careEndDate, 'careEndDate');
     // (an unusable care start is reported where the care start is needed, not here)
     const start = dateOrProblem(this, 'careStartDate');
     if (recorded !== null && typeof start === 'number' && recorded < start) {
@@ -346,7 +361,12 @@ export class RowContext implements RuleContext {
 
   /** The leaving-care status the tracker supplies, if it has one (a problem when unreadable). */
   suppliedStatus(): LeavingCareStatus | null {
-    return this.readEnum('leavingCareStatus', readLeavingCareStatus, 'a leaving-care status');
+    return this.readEnum(
+      AT.leavingCareStatus,
+      'leavingCareStatus',
+      readLeavingCareStatus,
+      'a leaving-care status',
+    );
   }
 
   inLeavingCareCohort(): boolean {

@@ -15,8 +15,9 @@ export type ActiveWhen =
 
 /**
  * A due date and the sentence that says how it was worked out ("... after ... on dd/mm/yyyy").
- * Sentences that name a day are made with `sentenceOn` (rules/common.ts): rows counting from
- * the same day then share the sentence, and the engine shares their result.
+ * Rules make them with `dueFrom`, `duesBy` or `dueOn` (rules/common.ts), once per day they
+ * count from: rows counting from the same day then share the due date and its sentence, and
+ * the engine shares their result.
  */
 export interface DueDate {
   readonly day: Day;
