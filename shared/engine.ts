@@ -4,7 +4,7 @@
  * when it is due and whether it is done (assess.ts), and gathers the answers into rows.
  */
 import { assess, type RuleRun, ruleRun } from './assess';
-import { readDateOfBirth, type RawCell } from './cells';
+import { type BirthDate, dayOf, readDateOfBirth, type RawCell } from './cells';
 import { type Day, toIso, toUk } from './dates/calendar';
 import { ageDate } from './dates/age';
 import type { LeavingCareStatus, RuleFieldName } from './fields';
@@ -177,18 +177,27 @@ function isOpen(status: Status): boolean {
  * The date of birth every rule needs, or the problem with it. Blank, unreadable, after the
  * as-of date, or 26 or older: then every active rule of the row is Check data (RULES.md section 2).
  */
-function dateOfBirthOf(raw: RawCell, run: RunSettings): { day: Day; monthOnly: boolean } | string {
+function dateOfBirthOf(raw: RawCell, run: RunSettings): BirthDate | string {
+  // A full date, the usual cell, is taken without making a reading.
+  const full = dayOf(raw);
+  const birth = Number.isNaN(full) ? birthDateIn(raw) : { day: full, monthOnly: false };
+  if (typeof birth === 'string') return birth;
+  const { day } = birth;
+  if (day > run.asOf) return `Date of birth ${toUk(day)} is after the as-of date ${toUk(run.asOf)}`;
+  if (run.asOf >= ageDate(day, 26, 0, run.policy.leapDayBirthdays)) {
+    return `Date of birth ${toUk(day)} makes the young person 26 or older`;
+  }
+  return birth;
+}
+
+/** A date of birth that is not a full date: a month only, or the problem with the cell. */
+function birthDateIn(raw: RawCell): BirthDate | string {
   const reading = readDateOfBirth(raw);
   if (reading.state === 'blank') return 'No date of birth recorded';
   if (reading.state === 'unreadable') {
     return reading.text
       ? `Date of birth "${reading.text}" is not a date: please check it`
       : 'Date of birth could not be read as a date: please check it';
-  }
-  const { day } = reading.value;
-  if (day > run.asOf) return `Date of birth ${toUk(day)} is after the as-of date ${toUk(run.asOf)}`;
-  if (run.asOf >= ageDate(day, 26, 0, run.policy.leapDayBirthdays)) {
-    return `Date of birth ${toUk(day)} makes the young person 26 or older`;
   }
   return reading.value;
 }

@@ -140,7 +140,8 @@ export class RowContext implements RuleContext {
   /** Loads a row's cells; the date of birth is set once it has been read (`setDateOfBirth`). */
   startRow(values: Partial<Record<RuleFieldName, RawCell>>): void {
     // Loops rather than `fill`, which runs in the engine's runtime rather than in the
-    // compiled code: on 20,000 rows it cost 2% of the evaluation.
+    // compiled code: on 20,000 rows, clearing with it was about 9% of what an evaluation
+    // executed.
     for (let k = 0; k < FIELD_COUNT; k += 1) {
       this.cells[k] = undefined;
       this.readings[k] = undefined;
