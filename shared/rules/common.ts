@@ -133,9 +133,9 @@ export function dueFrom(count: (from: Day) => Day, say: (from: string) => string
 
 /**
  * `dueFrom` for due dates that also depend on a small value (a policy number of days, a
- * score, the policy's school terms): one set of due dates per value.
+ * score, a bit mask): one set of due dates per value.
  */
-export function duesBy<K>(
+export function duesBy<K extends string | number>(
   count: (key: K, from: Day) => Day,
   say: (key: K, from: string) => string,
 ): (key: K, from: Day) => DueDate {

@@ -4,7 +4,7 @@
  * autumn 1 Sep–31 Dec, spring 1 Jan–31 Mar, summer 1 Apr–31 Aug. Due: no PEP on/after
  * careStart → WORKDAY(careStart, 20); else the last day of the term after the last PEP's term.
  */
-import { expectInactive, ruleTable } from './harness';
+import { check, expectInactive, ruleTable } from './harness';
 
 // DOB 01/10/2012 is Year 9 in 2026/27 (RULES.md §7).
 const t = ruleTable('pep', { dob: '2012-10-01', careStartDate: '2020-01-01', lastPepDate: null });
@@ -259,4 +259,22 @@ describe('pep: the school year changes on 1 September', () => {
     { status: 'On track', due: '2026-12-31' },
     { asOf: '2026-09-01' },
   );
+});
+
+describe('pep: each policy’s terms give their own due dates, in any order', () => {
+  const twoTerms = {
+    policy: {
+      terms: [
+        { name: 'first half', month: 9, day: 1 },
+        { name: 'second half', month: 3, day: 1 },
+      ],
+    },
+  };
+  const row = { dob: '2012-10-01', careStartDate: '2020-01-01', lastPepDate: '2026-10-15' };
+  it('alternating the default terms and a policy’s own for the same PEP date', () => {
+    for (let round = 0; round < 3; round += 1) {
+      check(row, 'pep', { status: 'On track', due: '2027-03-31' });
+      check(row, 'pep', { status: 'On track', due: '2027-08-31' }, twoTerms);
+    }
+  });
 });

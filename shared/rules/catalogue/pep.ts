@@ -1,6 +1,7 @@
 import { workday } from '../../dates/workingDays';
 import { endOfNextTerm, ncYear } from '../../dates/school';
-import { appliesWhen, type Condition, dueFrom, duesBy, notInCohortReason, reasonBy } from '../common';
+import { appliesWhen, type Condition, dueFrom, notInCohortReason, reasonBy } from '../common';
+import { memoByKey } from '../../memo';
 import type { Policy } from '../../policy';
 import type { Rule, RuleContext } from '../types';
 
@@ -31,18 +32,28 @@ export const pep: Rule = {
     if (last === null || (start !== null && last < start)) {
       return firstPepDue(ctx.requireCareStart('The first PEP'));
     }
-    return nextPepDue(ctx.policy.terms, last);
+    return nextPepDueBy(ctx.policy.terms)(last);
   },
 };
+
+/** Term dates (policies) whose PEP due dates are kept. */
+const TERM_DATES_KEPT = 8;
 
 const firstPepDue = dueFrom(
   (careStart) => workday(careStart, 20),
   (careStart) => `First PEP due within 20 working days of becoming looked after on ${careStart}`,
 );
-/** (by the policy's term dates: one set of due dates per policy) */
-const nextPepDue = duesBy(
-  (terms: Policy['terms'], last) => endOfNextTerm(last, terms),
-  (_terms, last) => `PEP due by the end of the term after the PEP on ${last}`,
+/**
+ * The PEP due dates by the term dates of one policy. Keyed by the policy's terms themselves:
+ * a service request that sends its own policy brings its own terms, so only a few are kept.
+ */
+const nextPepDueBy = memoByKey(
+  (terms: Policy['terms']) =>
+    dueFrom(
+      (last) => endOfNextTerm(last, terms),
+      (last) => `PEP due by the end of the term after the PEP on ${last}`,
+    ),
+  TERM_DATES_KEPT,
 );
 
 const notInSchoolYears = reasonBy((year: number) => `Not in Reception to Year 13 (NC year ${year})`);
