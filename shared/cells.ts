@@ -16,7 +16,16 @@
  * the rest by precompiled regular expressions, and dates are integer day numbers (no date
  * objects). The yes/no and enum readers remember the few distinct texts a column repeats.
  */
-import { type Day, fromExcelSerial, fromYmd, isValidYmd, toExcelSerial, toIso, toUk } from './dates/calendar';
+import {
+  type Day,
+  fromExcelSerial,
+  fromJsDate,
+  fromYmd,
+  isValidYmd,
+  toExcelSerial,
+  toIso,
+  toUk,
+} from './dates/calendar';
 import {
   type EetStatus,
   type LeavingCareStatus,
@@ -99,8 +108,8 @@ export function cellText(raw: RawCell): string {
   if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : '';
   if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
   if (raw instanceof Date) {
-    const ms = raw.getTime();
-    return Number.isFinite(ms) ? toUk(Math.floor(ms / MS_PER_DAY)) : '';
+    const day = fromJsDate(raw);
+    return day === null ? '' : toUk(day);
   }
   return '';
 }
@@ -129,8 +138,6 @@ export function toRawCell(v: unknown): RawCell {
 
 // ---------------------------------------------------------------------------------------
 // Dates
-
-const MS_PER_DAY = 86_400_000;
 
 /**
  * Dates outside 1900–2100 are typing slips (a year of 0210, a stray small number), not
@@ -272,9 +279,8 @@ function serialDay(n: number): Day {
 
 /** The day of a JavaScript Date, or NaN when it is invalid or outside 1900–2100. */
 function jsDateDay(d: Date): Day {
-  // Spreadsheet readers hand dates over as UTC midnight of the date typed (calendar.fromJsDate).
-  const day = Math.floor(d.getTime() / MS_PER_DAY);
-  return day >= MIN_DAY && day <= MAX_DAY ? day : NaN;
+  const day = fromJsDate(d);
+  return day !== null && day >= MIN_DAY && day <= MAX_DAY ? day : NaN;
 }
 
 function readSerial(n: number): CellReading<Day> {
@@ -283,10 +289,9 @@ function readSerial(n: number): CellReading<Day> {
 }
 
 function readJsDate(d: Date): CellReading<Day> {
-  const day = jsDateDay(d);
-  if (!Number.isNaN(day)) return value(day);
-  const ms = d.getTime();
-  return unreadable(Number.isFinite(ms) ? toIso(Math.floor(ms / MS_PER_DAY)) : '');
+  const day = fromJsDate(d);
+  if (day === null) return unreadable('');
+  return day >= MIN_DAY && day <= MAX_DAY ? value(day) : unreadable(toIso(day));
 }
 
 /**

@@ -133,11 +133,13 @@ export function dueFrom(count: (from: Day) => Day, say: (from: string) => string
 
 /**
  * `dueFrom` for due dates that also depend on a small value (a policy number of days, a
- * score, a bit mask): one set of due dates per value.
+ * score, a bit mask, the policy's term dates): one set of due dates per value, for at most
+ * `keysKept` values at a time.
  */
-export function duesBy<K extends string | number>(
+export function duesBy<K>(
   count: (key: K, from: Day) => Day,
   say: (key: K, from: string) => string,
+  keysKept = KEYS_KEPT,
 ): (key: K, from: Day) => DueDate {
   const dueDatesFor = memoByKey(
     (key: K) =>
@@ -145,17 +147,14 @@ export function duesBy<K extends string | number>(
         (from) => count(key, from),
         (from) => say(key, from),
       ),
-    KEYS_KEPT,
+    keysKept,
   );
   return (key, from) => dueDatesFor(key)(from);
 }
 
 /** A due date on a day of the young person's life (a birthday), with a sentence that names no date. */
 export function dueOn(why: string): (day: Day) => DueDate {
-  return dueFrom(
-    (day) => day,
-    () => why,
-  );
+  return memoByDay((day) => Object.freeze({ day, why }), SENTENCES_KEPT);
 }
 
 /** Done when `field` holds a date (a one-off requirement). */

@@ -1,7 +1,6 @@
 import { workday } from '../../dates/workingDays';
 import { endOfNextTerm, ncYear } from '../../dates/school';
-import { appliesWhen, type Condition, dueFrom, notInCohortReason, reasonBy } from '../common';
-import { memoByKey } from '../../memo';
+import { appliesWhen, type Condition, dueFrom, duesBy, notInCohortReason, reasonBy } from '../common';
 import type { Policy } from '../../policy';
 import type { Rule, RuleContext } from '../types';
 
@@ -32,7 +31,7 @@ export const pep: Rule = {
     if (last === null || (start !== null && last < start)) {
       return firstPepDue(ctx.requireCareStart('The first PEP'));
     }
-    return nextPepDueBy(ctx.policy.terms)(last);
+    return nextPepDue(ctx.policy.terms, last);
   },
 };
 
@@ -44,15 +43,12 @@ const firstPepDue = dueFrom(
   (careStart) => `First PEP due within 20 working days of becoming looked after on ${careStart}`,
 );
 /**
- * The PEP due dates by the term dates of one policy. Keyed by the policy's terms themselves:
- * a service request that sends its own policy brings its own terms, so only a few are kept.
+ * By the policy's term dates. Keyed by the terms themselves: a service request that sends
+ * its own policy brings its own, so only a few sets are kept.
  */
-const nextPepDueBy = memoByKey(
-  (terms: Policy['terms']) =>
-    dueFrom(
-      (last) => endOfNextTerm(last, terms),
-      (last) => `PEP due by the end of the term after the PEP on ${last}`,
-    ),
+const nextPepDue = duesBy(
+  (terms: Policy['terms'], last) => endOfNextTerm(last, terms),
+  (_terms, last) => `PEP due by the end of the term after the PEP on ${last}`,
   TERM_DATES_KEPT,
 );
 
