@@ -192,7 +192,7 @@ describe('rows evaluated in batches, rule by rule, with a context per row', () =
   });
 });
 
-describe('due-date outcomes kept from one evaluation to the next', () => {
+describe('results kept from one evaluation to the next', () => {
   const row: CanonicalRow = {
     row: 2,
     values: { dateOfBirth: '2014-05-01', careStartDate: '2024-01-10', lastVisitDate: '2026-10-20' },
@@ -221,6 +221,32 @@ describe('due-date outcomes kept from one evaluation to the next', () => {
     expect(visitOn('2026-11-25', narrow)).toMatchObject({ status: 'On track', due: '2026-12-01' });
     expect(visitOn('2026-11-25').status).toBe('Due soon');
     expect(visitOn('2026-11-28', narrow).status).toBe('Due soon');
+  });
+
+  it('are shared by the next evaluation on the same as-of date, of another tracker too', () => {
+    const first = evaluate({ ...ALL_TRACKED, rows: [row] }, { asOf: AS_OF }).rows[0];
+    const otherTracker = {
+      tracked: ['dateOfBirth', 'careStartDate', 'lastVisitDate', 'gpRegistered'] as RuleFieldName[],
+      rows: [{ row: 9, values: { ...row.values, gpRegistered: 'N' } }],
+    };
+    const second = evaluate(otherTracker, { asOf: AS_OF }).rows[0];
+    expect(second.results['statutory-visit']).toBe(first.results['statutory-visit']);
+    expect(second.results['gp-registered'].status).toBe('Action needed');
+    expect(first.results['gp-registered'].status).not.toBe('Action needed');
+  });
+
+  it('follow every policy value, not only the warning window', () => {
+    const dental = (policy?: Policy) =>
+      evaluate(
+        { ...ALL_TRACKED, rows: [{ row: 2, values: { ...row.values, lastDentalCheckDate: '2026-01-10' } }] },
+        { asOf: AS_OF, policy },
+      ).rows[0].results['dental-check'];
+    const yearly = dental();
+    const sixMonthly = dental({ ...DEFAULT_POLICY, dentalCheckMonths: 6 });
+    expect(yearly).toMatchObject({ status: 'On track', due: '2027-01-10' });
+    expect(sixMonthly).toMatchObject({ status: 'Overdue', due: '2026-07-10' });
+    expect(sixMonthly.explanation).toMatch(/^Dental check due 6 months after/);
+    expect(dental()).toBe(yearly);
   });
 });
 

@@ -18,6 +18,18 @@ describe('SharedResults', () => {
     expect(shared.get('Other')).not.toBe(a);
     expect(shared.get('No review recorded')).toBe(a);
   });
+
+  it('starts afresh once 1,000 texts are kept, keeping the newest', () => {
+    const shared = new SharedResults('Not applicable');
+    const first = shared.get('text 0');
+    for (let i = 1; i < 1_000; i += 1) shared.get(`text ${i}`);
+    expect(shared.get('text 0')).toBe(first);
+    const newest = shared.get('one more');
+    shared.get('text 1');
+    expect(shared.get('one more')).toBe(newest);
+    expect(shared.get('text 0')).not.toBe(first);
+    expect(shared.get('text 0')).toEqual(first);
+  });
 });
 
 describe('DatedResults', () => {
@@ -52,16 +64,18 @@ describe('DatedResults', () => {
     expect(results.find(sentence, due + 7)?.due).toBe('2026-12-08');
   });
 
-  it('keeps at most 5,000 results, and still gives back each new one', () => {
+  it('starts afresh once 5,000 results are kept, keeping the newest', () => {
     const results = new DatedResults();
     for (let i = 0; i < 5_000; i += 1) {
       results.keep(`sentence ${i}`, due + (i % 50), dated(`s ${i}`, due + (i % 50)));
     }
+    expect(results.find('sentence 4999', due + 49)).toBeDefined();
     const extra = results.keep('one more', due + 100, dated('one more', due + 100));
     expect(extra.explanation).toBe('one more');
     expect(Object.isFrozen(extra)).toBe(true);
-    expect(results.find('one more', due + 100)).toBeUndefined();
-    expect(results.find('sentence 4999', due + 49)).toBeDefined();
+    expect(results.find('one more', due + 100)).toBe(extra);
+    expect(results.find('sentence 4999', due + 49)).toBeUndefined();
+    expect(results.find('sentence 0', due)).toBeUndefined();
   });
 
   it('does not keep a due date outside 1900 to 2100', () => {

@@ -3,7 +3,9 @@
  * word for word the same as another row's ("Not looked after on the as-of date", "Next
  * review due 6 months after last review on 03/04/2026: due 03/10/2026, in 10 days (...)").
  * One frozen object serves every row that has it, instead of a copy per row kept alive until
- * the evaluation ends. The caches are bounded, so results that do vary are simply not shared.
+ * the evaluation ends; a rule's caches are also kept for the next evaluation with the same
+ * as-of date and window (assess.ts). The caches are bounded: a full cache starts afresh, so
+ * a long-running service keeps sharing the results of the trackers it is sent now.
  */
 import { type Day, DayTable, toIso } from './dates/calendar';
 import type { RuleResult } from './results';
@@ -34,7 +36,8 @@ export class SharedResults {
         due: null,
         explanation: this.before + text + this.after,
       });
-      if (this.byText.size < SHARED_RESULTS_LIMIT) this.byText.set(text, result);
+      if (this.byText.size >= SHARED_RESULTS_LIMIT) this.byText.clear();
+      this.byText.set(text, result);
     }
     this.last = result;
     this.lastText = text;
@@ -48,8 +51,8 @@ const DATED_RESULTS_LIMIT = 5_000;
 /**
  * One rule's results with a due date, by that date and the sentence that explains it. Rules
  * make each due date and its sentence once per day they count from (`dueFrom`), so rows
- * counting from the same day share one sentence; with one as-of date and window for the whole evaluation, the same
- * sentence and due date make the same result.
+ * counting from the same day share one sentence; for one as-of date and window (a rule run's),
+ * the same sentence and due date make the same result.
  *
  * Looked up first by due date, in a table by day, where the first sentence seen for that date
  * is kept (for most rules the only one); then by sentence, for rules where many sentences
@@ -57,9 +60,9 @@ const DATED_RESULTS_LIMIT = 5_000;
  * on 20,000 rows than looking every result up by its sentence in a Map.
  */
 export class DatedResults {
-  private readonly sentenceByDue = new DayTable<string>();
-  private readonly resultByDue = new DayTable<RuleResult>();
-  private readonly bySentence = new Map<string, RuleResult>();
+  private sentenceByDue = new DayTable<string>();
+  private resultByDue = new DayTable<RuleResult>();
+  private bySentence = new Map<string, RuleResult>();
   private size = 0;
 
   /** The result kept for this sentence and due date, if any. */
@@ -72,10 +75,10 @@ export class DatedResults {
     return known !== undefined && known.due === toIso(due) ? known : undefined;
   }
 
-  /** `result`, frozen and kept for this sentence and due date while there is room. */
+  /** `result`, frozen and kept for this sentence and due date (once full, in place of the others). */
   keep(sentence: string, due: Day, result: RuleResult): RuleResult {
     Object.freeze(result);
-    if (this.size >= DATED_RESULTS_LIMIT) return result;
+    if (this.size >= DATED_RESULTS_LIMIT) this.forgetAll();
     if (this.sentenceByDue.get(due) !== undefined) {
       this.bySentence.set(sentence, result);
       this.size += 1;
@@ -85,5 +88,12 @@ export class DatedResults {
     }
     // (a due date outside 1900 to 2100 is not kept: `find` looks by due date first)
     return result;
+  }
+
+  private forgetAll(): void {
+    this.sentenceByDue = new DayTable<string>();
+    this.resultByDue = new DayTable<RuleResult>();
+    this.bySentence = new Map<string, RuleResult>();
+    this.size = 0;
   }
 }
