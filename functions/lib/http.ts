@@ -14,6 +14,7 @@ import type {
 } from '@azure/functions';
 import { RULES_VERSION } from '../../shared/policy';
 import type { ErrorCode, ErrorResponse, Problem } from '../../shared/wire';
+import { rowsJson } from './rowsJson';
 
 /** Methods registered for every route, so a wrong one gets a 405 that says which to use, not a bare 404. */
 export const REGISTERED_METHODS: HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -73,11 +74,7 @@ export function jsonRowsResponse(
   const pieces: Buffer[] = [Buffer.from(`${outline.slice(0, at)}"rows":[`)];
   const { rows } = body;
   for (let start = 0; start < rows.length; start += ROWS_PER_PIECE) {
-    const piece: string[] = [];
-    for (let i = start; i < Math.min(start + ROWS_PER_PIECE, rows.length); i += 1) {
-      piece.push(JSON.stringify(rows[i]));
-    }
-    pieces.push(Buffer.from((start > 0 ? ',' : '') + piece.join(',')));
+    pieces.push(rowsJson(rows, start, Math.min(start + ROWS_PER_PIECE, rows.length), start > 0));
   }
   pieces.push(Buffer.from(`]${outline.slice(at + '"rows":0'.length)}`));
   return { status: 200, body: Readable.from(pieces), headers: replyHeaders(correlationId) };
