@@ -19,16 +19,15 @@ describe('SharedResults', () => {
     expect(shared.get('No review recorded')).toBe(a);
   });
 
-  it('starts afresh once 1,000 texts are kept, keeping the newest', () => {
+  it('keeps at most 1,000 texts, and still gives back a result for each new one', () => {
     const shared = new SharedResults('Not applicable');
     const first = shared.get('text 0');
     for (let i = 1; i < 1_000; i += 1) shared.get(`text ${i}`);
-    expect(shared.get('text 0')).toBe(first);
-    const newest = shared.get('one more');
+    const extra = shared.get('one more');
+    expect(extra).toEqual({ status: 'Not applicable', due: null, explanation: 'one more' });
     shared.get('text 1');
-    expect(shared.get('one more')).toBe(newest);
-    expect(shared.get('text 0')).not.toBe(first);
-    expect(shared.get('text 0')).toEqual(first);
+    expect(shared.get('one more')).not.toBe(extra);
+    expect(shared.get('text 0')).toBe(first);
   });
 });
 
@@ -64,18 +63,31 @@ describe('DatedResults', () => {
     expect(results.find(sentence, due + 7)?.due).toBe('2026-12-08');
   });
 
-  it('starts afresh once 5,000 results are kept, keeping the newest', () => {
+  it('keeps at most 5,000 results, and still gives back each new one', () => {
     const results = new DatedResults();
     for (let i = 0; i < 5_000; i += 1) {
       results.keep(`sentence ${i}`, due + (i % 50), dated(`s ${i}`, due + (i % 50)));
     }
-    expect(results.find('sentence 4999', due + 49)).toBeDefined();
     const extra = results.keep('one more', due + 100, dated('one more', due + 100));
     expect(extra.explanation).toBe('one more');
     expect(Object.isFrozen(extra)).toBe(true);
-    expect(results.find('one more', due + 100)).toBe(extra);
-    expect(results.find('sentence 4999', due + 49)).toBeUndefined();
-    expect(results.find('sentence 0', due)).toBeUndefined();
+    expect(results.find('one more', due + 100)).toBeUndefined();
+    expect(results.find('sentence 4999', due + 49)).toBeDefined();
+  });
+
+  it('one sentence with several due dates, none the first for its date, keeps each', () => {
+    // (a health assessment recorded on one day, for young people whose due dates differ)
+    const results = new DatedResults();
+    const done = 'Initial health assessment recorded on 03/02/2026';
+    results.keep('first for the 1st', due, dated('first for the 1st', due));
+    results.keep('first for the 2nd', due + 1, dated('first for the 2nd', due + 1));
+    const onFirst = results.keep(done, due, dated(done, due));
+    const onSecond = results.keep(done, due + 1, dated(done, due + 1));
+    for (let i = 0; i < 3; i += 1) {
+      expect(results.find(done, due)).toBe(onFirst);
+      expect(results.find(done, due + 1)).toBe(onSecond);
+    }
+    expect(results.find(done, due + 2)).toBeUndefined();
   });
 
   it('does not keep a due date outside 1900 to 2100', () => {
