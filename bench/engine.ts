@@ -10,7 +10,9 @@
  * rule's results for the as-of date) is all still to be made, as for a one-off CLI run.
  * Because results are kept for the next evaluation on the same as-of date, the JS Date cells
  * are also measured on a different 20,000 rows each run (same generator, another seed): the
- * figure a service sees from one tracker to the next, rather than from refreshing one.
+ * figure a service sees from one tracker to the next, rather than from refreshing one. Those
+ * rows are made just before each run, so, like a request's rows, they are new to the garbage
+ * collector, which moves them while the engine runs (the other lines' rows have long settled).
  * Usage: `npm run bench:engine [-- <rows>]`. Target: ≥ 100,000 rows/s for date-typed input.
  *
  * It measures the built engine (dist/, see ./dist.ts); BENCH_FROM=source measures the
