@@ -122,12 +122,14 @@ function writeResults(out: ByteWriter, results: Record<string, unknown>): void {
 }
 
 /**
- * One row: its own fields as JSON.stringify writes them, and its `results` (a plain object)
- * from kept bytes where it can. Anything else is JSON.stringify's.
+ * One row (`index` in the list of rows): its own fields as JSON.stringify writes them, and
+ * its `results` (a plain object) from kept bytes where it can. Anything else is
+ * JSON.stringify's.
  */
-function writeRow(out: ByteWriter, row: unknown): void {
+function writeRow(out: ByteWriter, row: unknown, index: number): void {
   if (!isPlainObject(row) || 'toJSON' in row || !isPlainObject(row.results) || 'toJSON' in row.results) {
-    out.text(JSON.stringify(row) ?? 'null');
+    // (in a list, what JSON.stringify leaves out of an object is null)
+    out.text(memberJson(String(index), row) ?? 'null');
     return;
   }
   // The fields before and after the results each go in one text, with the results in between.
@@ -154,7 +156,7 @@ export function rowsJson(rows: readonly unknown[], start: number, end: number, a
   const out = new ByteWriter(Math.max(1, end - start) * 4_096);
   for (let i = start; i < end; i += 1) {
     if (after || i > start) out.byte(COMMA);
-    writeRow(out, rows[i]);
+    writeRow(out, rows[i], i);
   }
   return out.written();
 }

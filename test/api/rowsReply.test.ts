@@ -112,6 +112,24 @@ describe('jsonRowsResponse', () => {
     );
   });
 
+  it('rows that are not plain objects, or that say how to write themselves', async () => {
+    const rows = Array.from(
+      { length: 45 },
+      (_, i) =>
+        [
+          undefined,
+          () => 1,
+          { toJSON: (key: string) => ({ writtenAs: key }) },
+          { row: 2, results: { toJSON: (key: string) => key } },
+          { row: 3, results: [1, 2] },
+          Object.create({ inherited: true }) as unknown,
+          { row: 4, overall: undefined, results: {} },
+        ][i % 7],
+    );
+    const body = reply(rows);
+    expect(await bytesOf(jsonRowsResponse(body, 'c0ffee').body)).toBe(JSON.stringify(body));
+  });
+
   it('a real evaluation of the example tracker, twice on one as-of date', async () => {
     const file = await readTrackerFile(join(__dirname, '..', '..', 'examples', 'tracker.xlsx'));
     const { sheet, header } = chooseSheet(file, undefined);
