@@ -37,9 +37,11 @@ const keptRuns = new Map<string, RuleRun>();
  * the as-of date and the rule's warning window, so a run is kept and used again by the next
  * evaluation with the same three: the service evaluates request after request on the same
  * as-of date, and the pane refreshes the same tracker, and the due dates and sentences of
- * one team's young people are largely another's (birthdays, a review six months on). On
- * 20,000 rows, a different 20,000 each time, sharing them this way was about 12% faster
- * than making every result again for each evaluation.
+ * one team's young people are largely another's (birthdays, a review six months on).
+ * Measured against making every result again for each evaluation: 500 rows (a service
+ * request) about 40% faster, and 20,000 rows about 12% faster when they are a different
+ * 20,000 each time. The process keeps more in return: about 11 MB after six different
+ * 20,000-row trackers on one as-of date.
  */
 export function ruleRun(rule: Rule, policy: Policy, asOf: Day): RuleRun {
   const window = windowFor(rule, policy);
