@@ -178,10 +178,10 @@ function measure(evaluate: Evaluate, label: string, rowsFor: (run: number) => Ca
 
 /**
  * A function that builds `evaluation`'s rows again without any rule: a row object, a results
- * record holding the results the evaluation gave (the engine keeps them from one evaluation
- * to the next, so in a steady state it makes almost none) and the next action. (It also
- * reads each result from the evaluation's record, which the engine does not: the floor is
- * slightly overstated.)
+ * record holding the results the evaluation gave, and the next action. It makes no results:
+ * the engine keeps its results from one evaluation to the next, and on these rows makes about
+ * 10,000 of the 500,000 in each evaluation after the first (the first makes about 54,000).
+ * (It also reads each result from the evaluation's record, which the engine does not.)
  */
 function outputBuilder(evaluation: Evaluation): () => RowResult[] {
   const ids = Object.keys(evaluation.rows[0]?.results ?? {});
