@@ -99,10 +99,7 @@ function inactiveSection(evaluation: Evaluation): string[] {
   ];
   for (const rule of evaluation.inactiveRules) {
     const label = RULE_BY_ID.get(rule.id)?.label ?? rule.id;
-    const reason = rule.reason.startsWith(`${rule.id}: `)
-      ? rule.reason.slice(rule.id.length + 2)
-      : rule.reason;
-    lines.push(`  ${label} (${rule.id}): ${reason}`);
+    lines.push(`  ${label} (${rule.id}): ${rule.reason}`);
   }
   return lines;
 }

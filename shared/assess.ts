@@ -9,7 +9,7 @@ import type { RuleResult } from './results';
 import type { RowContext } from './rules/context';
 import { DataProblem, type DueDate, type Rule } from './rules/types';
 
-/** One active rule and what its results are made from in one evaluation. */
+/** One active rule and what its results are made from, on one as-of date with one warning window. */
 export interface RuleRun {
   readonly rule: Rule;
   /** " (source)", which ends the rule's explanations */
@@ -23,6 +23,8 @@ export interface RuleRun {
   readonly dated: DatedResults;
   /** Done results that have a due date, by the sentence saying it was done */
   readonly doneBy: DatedResults;
+  /** Check data results that have a due date, by the problem */
+  readonly checkDataBy: DatedResults;
 }
 
 /**
@@ -67,6 +69,7 @@ function newRuleRun(rule: Rule, window: Window, asOf: Day): RuleRun {
     actionNeeded: new SharedResults('Action needed', '', citation),
     dated: new DatedResults(),
     doneBy: new DatedResults(),
+    checkDataBy: new DatedResults(),
   };
 }
 
@@ -118,15 +121,24 @@ export function assess(run: RuleRun, ctx: RowContext): RuleResult {
     if (!due) throw new Error(`Rule ${rule.id} has neither a due date nor a requirement`);
     return run.dated.find(due.why, due.day) ?? run.dated.keep(due.why, due.day, dated(due, run));
   } catch (error) {
-    if (error instanceof DataProblem) return checkData(error.message, due === null ? null : due.day, run);
-    throw error;
+    if (!(error instanceof DataProblem)) throw error;
+    // `due` is given where the due date was worked out before the problem was met (RULES.md
+    // section 8). A problem in whether the rule applies leaves it null: the rule may not
+    // apply at all, and a due date for it would mislead.
+    return checkData(error.message, due === null ? null : due.day, run);
   }
 }
 
 function checkData(problem: string, due: Day | null, run: RuleRun): RuleResult {
-  return due === null
-    ? run.checkData.get(problem)
-    : { status: 'Check data', due: toIso(due), explanation: `Check data: ${problem}` };
+  if (due === null) return run.checkData.get(problem);
+  return (
+    run.checkDataBy.find(problem, due) ??
+    run.checkDataBy.keep(problem, due, {
+      status: 'Check data',
+      due: toIso(due),
+      explanation: `Check data: ${problem}`,
+    })
+  );
 }
 
 function dated(due: DueDate, run: RuleRun): RuleResult {

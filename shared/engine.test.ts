@@ -306,6 +306,15 @@ describe('shared results', () => {
     expect(c.results['initial-health-assessment'].explanation).toContain('21/01/2024');
   });
 
+  it('Check data with a due date is shared too, and frozen', () => {
+    // a document column reading "N/A": Check data, due on the 18th birthday (docs/rules-readings.md)
+    const unsure = { dateOfBirth: '2008-12-20', careStartDate: '2020-01-01', photoId: 'N/A' };
+    const [a, b] = evaluateRows([unsure, { ...unsure, gpRegistered: 'Y' }]);
+    expect(a.results['leaving-care-documents']).toMatchObject({ status: 'Check data', due: '2026-12-20' });
+    expect(a.results['leaving-care-documents']).toBe(b.results['leaving-care-documents']);
+    expect(Object.isFrozen(a.results['leaving-care-documents'])).toBe(true);
+  });
+
   it('a shared dated result is the same as one worked out alone', () => {
     const rows = [
       { ...child, lastReviewDate: '2026-06-01' },

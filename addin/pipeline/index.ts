@@ -26,7 +26,7 @@ export function rulesFor(tracked: readonly RuleFieldName[]): {
     inactive: inactive.map((rule) => ({
       id: rule.id,
       label: RULE_BY_ID.get(rule.id)?.label ?? rule.id,
-      reason: rule.reason.replace(/^[^:]+:\s*/, ''),
+      reason: rule.reason,
     })),
   };
 }

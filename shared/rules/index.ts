@@ -64,7 +64,9 @@ export const RULE_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) =>
 
 /**
  * Which rules the tracker can support: a rule whose Active columns are not all there is
- * not tracked at all (RULES.md section 2), and is listed with the reason.
+ * not tracked at all (RULES.md section 2), and is listed with the reason. The reason is
+ * what section 8's JSON shows ("no column for lastPepDate", beside the id); section 2's
+ * "pep: no column for lastPepDate" is how a report lists it.
  */
 export function activeRules(tracked: ReadonlySet<RuleFieldName> | readonly RuleFieldName[]): {
   active: Rule[];
@@ -76,13 +78,13 @@ export function activeRules(tracked: ReadonlySet<RuleFieldName> | readonly RuleF
   for (const rule of RULES) {
     const missing = missingColumns(rule, columns);
     if (missing === null) active.push(rule);
-    else inactive.push({ id: rule.id, reason: `${rule.id}: no column for ${missing}` });
+    else inactive.push({ id: rule.id, reason: `no column for ${missing}` });
   }
   if (!columns.has('dateOfBirth')) {
     // Every rule needs the date of birth.
     return {
       active: [],
-      inactive: RULES.map((rule) => ({ id: rule.id, reason: `${rule.id}: no column for dateOfBirth` })),
+      inactive: RULES.map((rule) => ({ id: rule.id, reason: 'no column for dateOfBirth' })),
     };
   }
   return { active, inactive };

@@ -1,6 +1,6 @@
 /**
  * cla-review: looked-after review (RULES.md §5, CPPCR reg 33).
- * Due: no review on/after careStart → WORKDAY(careStart, 20); last review is the first →
+ * Due: no review on/after careStart (first or last) → WORKDAY(careStart, 20); last review is the first →
  * EDATE(lastReview, 3); else EDATE(lastReview, 6). As of 23/11/2026 (a Monday) unless stated.
  */
 import { expectActive, expectInactive, ruleTable } from './harness';
@@ -273,6 +273,30 @@ describe('cla-review: Check data', () => {
   t(
     'firstReviewDate unreadable is ignored when there is no review this period',
     { careStartDate: '2026-11-02', lastReviewDate: null, firstReviewDate: 'N/A' },
+    { status: 'Due soon', due: '2026-11-30' },
+  );
+  t(
+    'a first review recorded without a last review: the second is due 3 months after it',
+    { careStartDate: '2026-09-01', firstReviewDate: '2026-09-28', lastReviewDate: null },
+    {
+      status: 'On track',
+      due: '2026-12-28',
+      explains: ['Second review due 3 months after first review on 28/09/2026'],
+    },
+  );
+  t(
+    'the same, reviewsHeld 1 agreeing',
+    { careStartDate: '2026-09-01', firstReviewDate: '2026-09-28', lastReviewDate: null, reviewsHeld: 1 },
+    { status: 'On track', due: '2026-12-28' },
+  );
+  t(
+    'a first review recorded without a last review, but reviewsHeld says 3: the last review date is needed',
+    { careStartDate: '2026-01-05', firstReviewDate: '2026-01-28', lastReviewDate: null, reviewsHeld: 3 },
+    { status: 'Check data', explains: ['No last review recorded, though 3 reviews have been held'] },
+  );
+  t(
+    'a first review before careStart (an earlier period of care) and no last review: first review due',
+    { careStartDate: '2026-11-02', firstReviewDate: '2025-03-01', lastReviewDate: null },
     { status: 'Due soon', due: '2026-11-30' },
   );
   t(

@@ -142,8 +142,8 @@ export function expectInactive(
   expect(Object.keys(row.results)).not.toContain(ruleId);
   const entry = evaluation.inactiveRules.find((r) => r.id === ruleId);
   expect(entry).toBeDefined();
-  // RULES.md §2: listed as inactive with the reason ("pep: no column for lastPepDate")
-  expect(entry?.reason).toMatch(/no column for/);
+  // RULES.md §2 and §8: listed as inactive with the reason, { "id": "pep", "reason": "no column for lastPepDate" }
+  expect(entry?.reason).toMatch(/^no column for /);
   if (typeof field === 'string') expect(entry?.reason).toContain(field);
   else expect(entry?.reason).toMatch(field);
 }

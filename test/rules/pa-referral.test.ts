@@ -106,6 +106,18 @@ describe('pa-referral: Check data', () => {
     { status: 'Check data', explains: ['TBC'] },
   );
   t('referral before the date of birth', { paReferralDate: '2010-01-01' }, { status: 'Check data' });
+  // Whether the rule applies is unknown: no due date is given, though 15y9m needs only the
+  // date of birth (docs/rules-readings.md, due on Check data).
+  t(
+    'care end unreadable: Check data without a due date',
+    { careEndDate: 'TBC' },
+    { status: 'Check data', due: null, explains: ['TBC'] },
+  );
+  t(
+    'care dates contradict each other: Check data without a due date',
+    { careStartDate: '2026-01-01', careEndDate: '2025-12-01' },
+    { status: 'Check data', due: null, explains: ['before it started'] },
+  );
   t(
     'adviser "N/A" is unreadable, not nobody (RULES.md §3), and quoted',
     { personalAdviser: 'N/A' },

@@ -118,7 +118,7 @@ describe('sdq-follow-up: Check data', () => {
   t(
     'a score without an SDQ date says which date is missing',
     { lastSdqDate: null },
-    { status: 'Check data', explains: ['No SDQ date recorded with the score'] },
+    { status: 'Check data', explains: [/^Check data: No SDQ date recorded with the score$/] },
   );
   t(
     'a score without an SDQ date, even with a referral recorded',

@@ -1,8 +1,8 @@
 import { edate } from '../../dates/calendar';
 import { workday } from '../../dates/workingDays';
-import { dueFrom, notLookedAfterReason } from '../common';
+import { dateOrProblem, dueFrom, notLookedAfterReason } from '../common';
 import type { Day } from '../../dates/calendar';
-import type { Rule, RuleContext } from '../types';
+import { DataProblem, type DueDate, type Rule, type RuleContext } from '../types';
 
 /**
  * Looked-after reviews: the first within 20 working days of becoming looked after, the
@@ -18,13 +18,39 @@ export const claReview: Rule = {
   due(ctx) {
     const careStart = ctx.careStart();
     const last = ctx.date('lastReviewDate');
+    // "No review on or after careStart" counts every review the row records, the first too.
+    const latest = last ?? firstReviewIfReadable(ctx);
     // Reviews before careStart belong to an earlier period of care.
-    if (last === null || (careStart !== null && last < careStart)) {
+    if (latest === null || (careStart !== null && latest < careStart)) {
       return firstReviewDue(ctx.requireCareStart('The first review'));
     }
+    if (last === null) return afterFirstReviewOnly(ctx, latest);
     return isFirstReview(ctx, last, careStart) ? secondReviewDue(last) : nextReviewDue(last);
   },
 };
+
+/**
+ * The first review's date when the row has one that can be read. Otherwise it is left
+ * aside: "N/A" or "TBC" there before the first review is usual, and the first review is
+ * then due from the care start.
+ */
+function firstReviewIfReadable(ctx: RuleContext): Day | null {
+  const first = dateOrProblem(ctx, 'firstReviewDate');
+  return typeof first === 'number' ? first : null;
+}
+
+/**
+ * A first review recorded with no last review: it is the last review so far, so the second
+ * is due 3 months after it. If reviewsHeld says more have been held, the last one's date is
+ * needed.
+ */
+function afterFirstReviewOnly(ctx: RuleContext, first: Day): DueDate {
+  const held = ctx.integer('reviewsHeld');
+  if (held !== null && held > 1) {
+    throw new DataProblem(`No last review recorded, though ${held} reviews have been held`);
+  }
+  return secondReviewDue(first);
+}
 
 const firstReviewDue = dueFrom(
   (start) => workday(start, 20),

@@ -1,6 +1,6 @@
 import { appliesWhen, type Condition, duesBy, notLookedAfterReason, reasonBy, sentenceOn } from '../common';
 import { memoByKey } from '../../memo';
-import type { Rule, RuleContext } from '../types';
+import { DataProblem, type Rule, type RuleContext } from '../types';
 
 const CONDITIONS: readonly Condition[] = [notLookedAfterReason, noHighScore];
 
@@ -16,7 +16,8 @@ export const sdqFollowUp: Rule = {
   active: { allOf: ['sdqScore', 'lastSdqDate'] },
   applies: (ctx) => appliesWhen(ctx, CONDITIONS),
   due(ctx) {
-    const sdqDate = ctx.requireDate('lastSdqDate', 'SDQ date recorded with the score');
+    const sdqDate = ctx.date('lastSdqDate');
+    if (sdqDate === null) throw new DataProblem('No SDQ date recorded with the score');
     // (the rule applies only to a recorded score at or over the threshold)
     return referralDueWithin(ctx.policy.sdqFollowUpDays)(ctx.integer('sdqScore') as number, sdqDate);
   },
