@@ -338,6 +338,15 @@ describe('readDocument', () => {
     ['-', '-'],
     ['Unknown', 'Unknown'],
     [{ unreadable: true }, ''],
+    // spelled out, with a slash, or followed by more words: still not an answer
+    ['N/K', 'N/K'],
+    ['n/k', 'n/k'],
+    ['Not known yet', 'Not known yet'],
+    ['Not applicable', 'Not applicable'],
+    ['To be confirmed', 'To be confirmed'],
+    ["Don't know", "Don't know"],
+    ['Unknown - ask carer', 'Unknown - ask carer'],
+    ['tbc - awaiting', 'tbc - awaiting'],
   ])('placeholder %j is unreadable', (raw, text) => expect(readDocument(raw)).toEqual(bad(text)));
 
   test('blank', () => {
@@ -366,13 +375,16 @@ describe('readPresence', () => {
     ['To be allocated', false],
     ['Awaiting allocation', false],
     ['Vacant', false],
+    ['TBC - awaiting allocation', false],
+    ['N A Smith', false], // "N" first: no, as before
     [false, false],
     [0, false],
   ])('%j → %s', (raw, named) => expect(readPresence(raw)).toEqual(val(named)));
 
   // RULES.md section 3: "N/A", "TBC", "unknown", "-" are unreadable, not blank, in every column
-  test.each(['-', '?', 'N/A', 'TBC', 'Unknown'])('%j is unreadable', (raw) =>
-    expect(readPresence(raw)).toEqual(bad(raw)),
+  test.each(['-', '?', 'N/A', 'TBC', 'Unknown', 'N/K', 'To be confirmed', "Don't know", 'Not applicable'])(
+    '%j is unreadable',
+    (raw) => expect(readPresence(raw)).toEqual(bad(raw)),
   );
 
   test('blank and wire unreadable', () => {

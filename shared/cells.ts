@@ -434,6 +434,27 @@ const PLACEHOLDERS = new Set([
 ]);
 
 /**
+ * Placeholders spelled out or written with a slash, as their short forms: "To be confirmed"
+ * is "TBC", "N/K" and "Not known" are "NK", "Not applicable" is "N/A", "Don't know" is "DK".
+ * Applied to the start of a text, so "To be confirmed - awaiting" is read as "TBC awaiting".
+ */
+const SPELLED_PLACEHOLDERS: readonly (readonly [RegExp, string])[] = [
+  [/^to be confirmed\b/, 'tbc'],
+  [/^to be advised\b/, 'tba'],
+  [/^to be decided\b/, 'tbd'],
+  [/^(?:don t|dont|do not) know\b/, 'dk'],
+  [/^(?:not known|n k)\b/, 'nk'],
+  [/^(?:not applicable|n a)\b/, 'na'],
+];
+
+function shortPlaceholder(w: string): string {
+  for (const [spelled, short] of SPELLED_PLACEHOLDERS) {
+    if (spelled.test(w)) return w.replace(spelled, short);
+  }
+  return w;
+}
+
+/**
  * First words that mean "not yet" in a document column: "No", "None", "Not yet",
  * "Applied for", "Awaiting ID". The requirement stays outstanding until it is actually held.
  */
@@ -458,7 +479,8 @@ function firstWord(w: string): string {
 /**
  * A lenient yes/no cell (documents, the personal adviser): yes/no words as `readYesNo`,
  * placeholders unreadable, a text whose first word (or the whole text) says "not" is no,
- * and any other text is yes.
+ * a text that starts with a placeholder ("TBC - awaiting", "Unknown, ask carer") is
+ * unreadable unless its first word says "not" in this column, and any other text is yes.
  */
 function lenientCell(notFirstWords: ReadonlySet<string>, notPhrases: ReadonlySet<string> = new Set()) {
   return memoText((raw): CellReading<boolean> => {
@@ -466,9 +488,11 @@ function lenientCell(notFirstWords: ReadonlySet<string>, notPhrases: ReadonlySet
     if (t === '') return BLANK;
     const yn = yesNoText(t);
     if (yn !== null) return yesOrNo(yn);
-    const w = words(t);
+    const w = shortPlaceholder(words(t));
     if (PLACEHOLDERS.has(w)) return unreadable(t);
-    return yesOrNo(!(notPhrases.has(w) || notFirstWords.has(firstWord(w))));
+    const first = firstWord(w);
+    if (notPhrases.has(w) || notFirstWords.has(first)) return NO;
+    return PLACEHOLDERS.has(first) ? unreadable(t) : YES;
   });
 }
 

@@ -205,7 +205,14 @@ export const FIELDS = [
     'lastPathwayReviewDate',
     'date',
     'Pathway plan review',
-    ['Pathway plan review', 'Last PP review', 'Last pathway plan review', 'PP review'],
+    [
+      'Pathway plan review',
+      'Last PP review',
+      'Last pathway plan review',
+      'PP review',
+      'Pathway review',
+      'Last pathway review',
+    ],
     { completion: true },
   ),
   f('paReferralDate', 'date', 'PA referral', ['PA referral', 'PA referral date', 'Referral for PA'], {

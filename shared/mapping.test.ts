@@ -136,6 +136,27 @@ describe('synonyms', () => {
     ['ACTIV', 'eetStatus'],
     ['LC status', 'leavingCareStatus'],
     ['SCAYT+ consultation', 'camhsReferralDate'],
+    // ordinals in figures
+    ['Date of 1st LAC review', 'firstReviewDate'],
+    ['1st review', 'firstReviewDate'],
+    ['Last pathway review', 'lastPathwayReviewDate'],
+    ['Pathway review date', 'lastPathwayReviewDate'],
+    // a tracker's own due dates are not the dates things were done
+    ['Next LAC review due', null],
+    ['Next review due', null],
+    ['LAC review due', null],
+    ['Due date of next review', null],
+    ['Next PEP due', null],
+    ['PEP planned', null],
+    ['IHA due', null],
+    ['RHA due', null],
+    ['Health assessment due', null],
+    ['Pathway plan due', null],
+    ['Next visit due', null],
+    ['Visit booked', null],
+    ['PA contact due', null],
+    // ...while a date still to come may be a planned care end (careEnd may lie ahead)
+    ['Planned date left care', 'careEndDate'],
     // nothing to match
     ['Notes', null],
     ['Date', null],

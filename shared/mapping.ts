@@ -13,8 +13,11 @@
  *   also when it only adds filler words such as "date" or "of" ("PA referral date");
  * - **partial**: the header contains every word of a synonym ("Date of last LAC review
  *   (IRO)" contains "last LAC review"); the synonym with most words wins, so "Last PA
- *   contact" is the PA contact date, not the personal adviser.
- * Case, spaces, dots, punctuation and word order are ignored throughout.
+ *   contact" is the PA contact date, not the personal adviser; a header saying the date is
+ *   still to come ("Next LAC review due") is not a partial match for the date of something
+ *   done.
+ * Case, spaces, dots, punctuation and word order are ignored throughout, and ordinals in
+ * figures are words ("1st review" is the first review).
  */
 import { type RawCell, cellText, toRawCell } from './cells';
 import { FIELDS, FIELD_BY_NAME, FIELD_NAMES, type FieldName, isFieldName } from './fields';
@@ -99,6 +102,13 @@ const FILLER = new Set([
   'yyyy',
 ]);
 
+/** Ordinals written in figures, as words: "1st review" is the first review. */
+const ORDINALS: ReadonlyMap<string, string> = new Map([
+  ['1st', 'first'],
+  ['2nd', 'second'],
+  ['3rd', 'third'],
+]);
+
 /** the words of a header: lower case, dots and apostrophes joined ("D.O.B." → dob), other punctuation a space */
 function headerWords(text: string): string[] {
   const t = text
@@ -107,8 +117,28 @@ function headerWords(text: string): string[] {
     .replace(/[.'’`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-  return t === '' ? [] : t.split(' ');
+  return t === '' ? [] : t.split(' ').map((word) => ORDINALS.get(word) ?? word);
 }
+
+/**
+ * Words that make a header a date still to come: "Next LAC review due", "PEP planned". A
+ * partial match takes such a header only for a date that may lie ahead (a planned care
+ * end), never for the date something was done or for a value that is not a date, which it
+ * would otherwise be by its other words ("review", "PEP", "PA"): the tracker's own due
+ * dates are left unmapped, as the tool works them out itself.
+ */
+const STILL_TO_COME = new Set([
+  'next',
+  'due',
+  'planned',
+  'booked',
+  'scheduled',
+  'expected',
+  'deadline',
+  'target',
+  'proposed',
+  'upcoming',
+]);
 
 /**
  * A header as the mapper compares it: lower case, spaces, dots and punctuation dropped,
@@ -139,6 +169,8 @@ interface SynonymEntry {
   readonly field: FieldName;
   /** meaningful words of the synonym */
   readonly strong: readonly string[];
+  /** whether the field is a date that may lie ahead: a date, but not a completion date (RULES.md section 2) */
+  readonly mayBeAhead: boolean;
 }
 
 /** normalised label or compact canonical name → field */
@@ -166,7 +198,7 @@ for (const spec of FIELDS) {
     const fields = STRONG.get(key) ?? [];
     addUnique(fields, field);
     STRONG.set(key, fields);
-    ENTRIES.push({ field, strong });
+    ENTRIES.push({ field, strong, mayBeAhead: spec.kind === 'date' && spec.completion !== true });
   }
 }
 
@@ -220,8 +252,10 @@ export function candidatesFor(header: string): Candidate[] {
   if (byStrong)
     return byStrong.map((field) => ({ field, confidence: 'synonym', score: SCORE_SYNONYM_FILLER }));
   const best = new Map<FieldName, number>();
+  const stillToCome = words.filter((w) => STILL_TO_COME.has(w));
   for (const entry of ENTRIES) {
     if (entry.strong.length > words.length || !containsAll(words, entry.strong)) continue;
+    if (!entry.mayBeAhead && stillToCome.some((w) => !entry.strong.includes(w))) continue;
     best.set(entry.field, Math.max(best.get(entry.field) ?? 0, entry.strong.length));
   }
   return [...best]
