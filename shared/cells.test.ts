@@ -587,7 +587,7 @@ describe('helpers', () => {
   test('toRawCell flattens spreadsheet-library values', () => {
     expect(toRawCell({ richText: [{ text: 'Date of ' }, { text: 'birth' }] })).toBe('Date of birth');
     expect(toRawCell({ formula: 'A1+1', result: 40271 })).toBe(40271);
-    expect(toRawCell({ formula: 'A1+1' })).toBeNull();
+    expect(toRawCell({ formula: 'A1+1' })).toEqual({ unreadable: true });
     expect(toRawCell({ text: 'link', hyperlink: 'https://example.org' })).toBe('link');
     expect(toRawCell({ error: '#N/A' })).toEqual({ unreadable: true });
     expect(toRawCell(Symbol('x'))).toEqual({ unreadable: true });

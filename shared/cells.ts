@@ -129,7 +129,8 @@ export function toRawCell(v: unknown): RawCell {
       return o.richText.map((part) => (part && typeof part.text === 'string' ? part.text : '')).join('');
     }
     if ('result' in o) return o.result === undefined ? null : toRawCell(o.result);
-    if ('formula' in o || 'sharedFormula' in o) return null; // a formula never calculated: nothing to read
+    // a formula whose result was never saved: something is there, but it cannot be read
+    if ('formula' in o || 'sharedFormula' in o) return { unreadable: true };
     if (typeof o.text === 'string') return o.text; // hyperlink
     if ('error' in o) return { unreadable: true }; // #N/A, #REF! ...
   }

@@ -91,9 +91,11 @@ function cellValue(ws: Worksheet, cell: CellSpan, context: ValueContext): RawCel
   if (cell.contentEnd === cell.openEnd) return null;
   const type = cellType(ws, cell);
   if (type === 'inlineStr') return sharedText(context, inlineText(ws, cell));
-  // a formula's cached result, or the value itself; a formula never calculated has none
+  // a formula's cached result, or the value itself
   const v = cellV(ws.xml, cell);
-  if (v === undefined) return null;
+  // A formula whose result was never saved (the file was written by a program, not by
+  // Excel) holds something that cannot be read: Check data, not a blank.
+  if (v === undefined) return hasFormula(ws, cell) ? { unreadable: true } : null;
   switch (type) {
     case 's':
       return context.sharedStrings[Number(v)] ?? { unreadable: true };
@@ -111,6 +113,12 @@ function cellValue(ws: Worksheet, cell: CellSpan, context: ValueContext): RawCel
       return dateOf(context, context.date1904 ? number + 1462 : number);
     }
   }
+}
+
+const FORMULA_ELEMENT = /<(?:\w+:)?f[\s>/]/;
+
+function hasFormula(ws: Worksheet, cell: CellSpan): boolean {
+  return FORMULA_ELEMENT.test(ws.xml.slice(cell.openEnd, cell.contentEnd));
 }
 
 /**

@@ -46,7 +46,7 @@ describe('reading an .xlsx workbook', () => {
       utc(2026, 4, 4),
       'Case notes',
       { unreadable: true },
-      null,
+      { unreadable: true }, // a formula never calculated: something is there, but nothing to read
     ]);
     expect(rows[1]).toEqual([]); // the empty row 2 keeps its place
     expect(rows[2]).toEqual([null, 'below a gap']); // row 3, column B
