@@ -182,6 +182,11 @@ function strictParse<O extends OptionsConfig>(args: string[], options: O, comman
       );
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      if (/does not take an argument/.test(message)) {
+        throw new UserError(
+          `${named || 'That option'} takes no value: give it alone, e.g. ${named || '--json'}.`,
+        );
+      }
       throw new UserError(`${named || 'An option'} needs a value after it: run "${help}" for an example.`);
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {

@@ -116,6 +116,11 @@ function readXlsx(bytes: Buffer, fileName: string): TrackerFile {
       .map((sheet) => ({ name: sheet.name, path: sheet.path as string, hidden: sheet.state === 'hidden' }));
   } catch (error) {
     if (error instanceof WorkbookProblem && error.kind === 'not-a-workbook') throw notAWorkbook(fileName);
+    if (error instanceof WorkbookProblem && error.kind === 'opendocument') {
+      throw new UserError(
+        `${fileName} is an OpenDocument spreadsheet (LibreOffice .ods), not an Excel workbook: open it in LibreOffice Calc or Excel, save it as an Excel Workbook (.xlsx), and run this on the .xlsx.`,
+      );
+    }
     if (error instanceof WorkbookProblem && error.kind !== 'damaged') throw error;
     throw new UserError(
       `${fileName} could not be read as an Excel workbook (it may be damaged, or another kind of file): open it in Excel and save it as .xlsx.`,
@@ -172,6 +177,7 @@ function readCsv(bytes: Buffer, fileName: string): TrackerFile {
   try {
     records = csvParse().parse(text, {
       bom: true,
+      delimiter: delimiterOf(text),
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
@@ -197,10 +203,26 @@ function readCsv(bytes: Buffer, fileName: string): TrackerFile {
 }
 
 /**
- * UTF-8 (with or without a BOM); Excel's plain "CSV" export on Windows is Windows-1252.
+ * The separator of a CSV file, from its first line: a comma, or the semicolon of Excel's CSV
+ * export where the decimal mark is a comma, or the tab of its "Unicode Text" export,
+ * whichever the line has most of outside quotes.
+ */
+function delimiterOf(text: string): string {
+  const newline = text.indexOf('\n');
+  const firstLine = (newline < 0 ? text : text.slice(0, newline)).replace(/"[^"]*"/g, '');
+  const count = (separator: string) => firstLine.split(separator).length - 1;
+  const [best] = [',', ';', '\t'].sort((a, b) => count(b) - count(a));
+  return count(best) > 0 ? best : ',';
+}
+
+/**
+ * UTF-8 (with or without a BOM); Excel's plain "CSV" export on Windows is Windows-1252, and
+ * its "Unicode Text" export UTF-16 with a byte order mark.
  * (iconv-lite, because Node 20's TextDecoder reads windows-1252 as Latin-1: ’ and € go wrong.)
  */
 function decodeText(bytes: Buffer): string {
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes);
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

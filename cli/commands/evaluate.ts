@@ -19,6 +19,7 @@ import {
   proposeMapping,
 } from '../../shared/mapping';
 import { type Policy, PolicyError, resolvePolicy } from '../../shared/policy';
+import { RULES, unknownWindowRules } from '../../shared/rules';
 import type { Day } from '../../shared/dates/calendar';
 import type { Evaluation } from '../../shared/results';
 import { readTracker, type SheetRow, type TrackerRows } from '../../shared/tracker';
@@ -220,14 +221,30 @@ async function readJsonFile(path: string, shownAs: string, what: string): Promis
       `The ${what} file ${shownAs} cannot be read (${code ?? 'unknown error'}): check it is there and readable.`,
     );
   }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const where = error instanceof SyntaxError ? ` (${error.message.replace(/^.*?JSON[^:]*:?\s*/, '')})` : '';
+  const json = text.replace(/^\uFEFF/, '');
+  const example = what === 'mapping' ? '{ "dateOfBirth": "D.O.B." }' : '{ "dentalCheckMonths": 6 }';
+  if (json.trim() === '') {
     throw new UserError(
-      `The ${what} file ${shownAs} is not valid JSON${where}: check the quotes, commas and braces, e.g. ${what === 'mapping' ? '{ "dateOfBirth": "D.O.B." }' : '{ "dentalCheckMonths": 6 }'}.`,
+      `The ${what} file ${shownAs} is empty: write one JSON object in it, e.g. ${example}.`,
     );
   }
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    throw new UserError(
+      `The ${what} file ${shownAs} is not valid JSON${placeOfProblem(json, error)}: check the quotes, commas and braces, e.g. ${example}.`,
+    );
+  }
+}
+
+/** " (at line 2, column 5)" where JSON.parse says it stopped, or nothing (its message may quote the file). */
+function placeOfProblem(text: string, error: unknown): string {
+  const match = error instanceof SyntaxError ? /position (\d+)/.exec(error.message) : null;
+  if (match === null) return '';
+  const before = text.slice(0, Number(match[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return ` (at line ${line}, column ${column})`;
 }
 
 /** A mapping file: `{ "<canonical field>": "<header text>" }`. */
@@ -249,6 +266,20 @@ async function loadMappingFile(path: string, shownAs: string): Promise<Record<st
 
 async function loadPolicy(path: string, shownAs: string): Promise<Policy> {
   const json = await readJsonFile(path, shownAs, 'policy');
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new UserError(
+      `The policy file ${shownAs} should hold one JSON object of the policy values to change, e.g. { "dentalCheckMonths": 6 }.`,
+    );
+  }
+  const unknownRules = unknownWindowRules(json);
+  if (unknownRules.length > 0) {
+    throw new UserError(
+      `The policy in ${shownAs} gives warning windows for rules that do not exist (${unknownRules
+        .slice(0, 5)
+        .map((id) => JSON.stringify(id))
+        .join(', ')}): the rule ids are ${RULES.map((rule) => rule.id).join(', ')}.`,
+    );
+  }
   try {
     return resolvePolicy(json);
   } catch (error) {

@@ -66,6 +66,13 @@ async function runRefresh(argv: readonly string[], io: Io): Promise<number> {
     );
   }
   const output = args.inPlace ? input : resolve(io.cwd, args.out ?? defaultOutput(input));
+  const kind = extname(input);
+  if (extname(output).toLowerCase() !== kind.toLowerCase()) {
+    // Excel refuses to open a workbook whose name says it is another kind of file.
+    throw new UserError(
+      `--out ${basename(output)} should end in ${kind}, as the tracker does: Excel will not open the workbook under another name, e.g. --out "tracker for supervision${kind}".`,
+    );
+  }
   if (!args.inPlace && samePath(output, input)) {
     throw new UserError(
       `--out names the tracker itself: to update the tracker use --in-place (a backup is made first), or give another file name.`,

@@ -55,6 +55,12 @@ export class XlsxPackage {
       throw damaged();
     }
     const order = Object.keys(entries).filter((name) => !name.endsWith('/'));
+    if (order.includes('content.xml') && order.includes('mimetype')) {
+      throw new WorkbookProblem(
+        'opendocument',
+        'This is an OpenDocument file (a LibreOffice .ods spreadsheet), not an Excel workbook. Open it in LibreOffice Calc or Excel and save it as an Excel Workbook (.xlsx), then try again.',
+      );
+    }
     if (!order.includes('[Content_Types].xml') || !order.includes('xl/workbook.xml')) {
       throw new WorkbookProblem('not-a-workbook', 'This file is not an Excel workbook (.xlsx or .xlsm).');
     }

@@ -9,6 +9,7 @@ export type WorkbookProblemKind =
   | 'not-a-workbook'
   | 'encrypted'
   | 'old-format'
+  | 'opendocument'
   | 'damaged'
   | 'no-such-sheet'
   | 'sheet-protected'

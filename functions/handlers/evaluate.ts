@@ -7,7 +7,7 @@ import type { HttpHandler } from '@azure/functions';
 import { type Day, fromIso, todayInLondon } from '../../shared/dates/calendar';
 import { evaluate } from '../../shared/engine';
 import { PolicyError } from '../../shared/policy';
-import { RULES } from '../../shared/rules';
+import { unknownWindowRules } from '../../shared/rules';
 import {
   type EvaluateResponse,
   shortenKey,
@@ -18,8 +18,6 @@ import { policyFor, type ServiceConfig } from '../lib/config';
 import { readJsonBody } from '../lib/body';
 import { ClientError, endpoint, jsonRowsResponse } from '../lib/http';
 import { PROBLEMS_SHOWN, summarise } from '../lib/problems';
-
-const RULE_IDS = new Set(RULES.map((rule) => rule.id));
 
 /** Checking stops after this many problems: enough to act on, and cheap to find. */
 const MAX_PROBLEMS_COUNTED = 100;
@@ -39,12 +37,6 @@ function checkRowCount(json: unknown, maxRows: number): void {
       `Too many rows: ${rows.length.toLocaleString('en-GB')} in one request, and the service takes up to ${maxRows.toLocaleString('en-GB')}. Send them in batches.`,
     );
   }
-}
-
-/** The rule ids a request's policy gives warning windows for, as sent. */
-function windowIds(json: unknown): string[] {
-  const windows = (json as { policy?: { windows?: unknown } }).policy?.windows;
-  return windows && typeof windows === 'object' ? Object.keys(windows) : [];
 }
 
 export function makeEvaluateHandler(
@@ -70,7 +62,7 @@ export function makeEvaluateHandler(
     const body = parsed.data;
 
     // Read from the request as sent: a "__proto__" key does not survive into a parsed record.
-    const unknownRules = windowIds(json).filter((id) => !RULE_IDS.has(id));
+    const unknownRules = unknownWindowRules((json as { policy?: unknown }).policy);
     if (unknownRules.length > 0) {
       const shown = unknownRules.slice(0, PROBLEMS_SHOWN).map(shortenKey);
       throw new ClientError(

@@ -63,6 +63,17 @@ export const RULES: readonly Rule[] = [
 export const RULE_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
 
 /**
+ * The ids a policy, as written, gives warning windows for that are not rules ("cla-reveiw"):
+ * a window for no rule would be silently unused. (Read from the policy as written: a
+ * "__proto__" key does not survive into a parsed record.)
+ */
+export function unknownWindowRules(policy: unknown): string[] {
+  const windows = (policy as { windows?: unknown } | null)?.windows;
+  if (windows === null || typeof windows !== 'object') return [];
+  return Object.keys(windows).filter((id) => !RULE_BY_ID.has(id));
+}
+
+/**
  * Which rules the tracker can support: a rule whose Active columns are not all there is
  * not tracked at all (RULES.md section 2), and is listed with the reason. The reason is
  * what section 8's JSON shows ("no column for lastPepDate", beside the id); section 2's

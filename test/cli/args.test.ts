@@ -101,6 +101,9 @@ describe('parseEvaluateArgs', () => {
 
   it('says when an option has no value', () => {
     expect(() => parseEvaluateArgs(['t.xlsx', '--sheet'])).toThrow(/--sheet needs a value/);
+    expect(() => parseEvaluateArgs(['t.xlsx', '--json=yes'])).toThrow(
+      /^--json takes no value: give it alone, e\.g\. --json\.$/,
+    );
   });
 });
 

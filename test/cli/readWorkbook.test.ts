@@ -88,6 +88,30 @@ describe('reading a CSV file', () => {
     const file = await readTrackerFile(writeText(tmp.path('cp1252.csv'), bytes));
     expect(file.sheet('cp1252').rows[1]).toEqual(['Zoë K.', 'Children’s home']);
   });
+
+  it('reads a semicolon-separated export (Excel where the decimal mark is a comma)', async () => {
+    const path = writeText(tmp.path('semi.csv'), 'Name;DOB;Notes\r\n"Smith; Jo";03/04/2010;"a, b"\r\n');
+    expect((await readTrackerFile(path)).sheet('semi').rows).toEqual([
+      ['Name', 'DOB', 'Notes'],
+      ['Smith; Jo', '03/04/2010', 'a, b'],
+    ]);
+  });
+
+  it('reads a tab-separated UTF-16 export (Excel\'s "Unicode Text"), either byte order', async () => {
+    const text = 'Name\tDOB\tPlacement\r\nZoë K.\t03/04/2010\tChildren’s home\r\n';
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const big = Buffer.from(little);
+    big.swap16();
+    for (const [name, bytes] of [
+      ['le.csv', little],
+      ['be.csv', big],
+    ] as const) {
+      expect((await readTrackerFile(writeText(tmp.path(name), bytes))).sheet(name.slice(0, 2)).rows).toEqual([
+        ['Name', 'DOB', 'Placement'],
+        ['Zoë K.', '03/04/2010', 'Children’s home'],
+      ]);
+    }
+  });
 });
 
 describe('files that are not a readable tracker', () => {
@@ -133,6 +157,21 @@ describe('files that are not a readable tracker', () => {
     zip.file('word/document.xml', '<w:document/>');
     const path = writeText(tmp.path('letter.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
     await expectUserError(path, /^letter\.xlsx is not an Excel workbook \(it has no worksheets/);
+  });
+
+  it('an OpenDocument spreadsheet, named .ods or renamed .xlsx', async () => {
+    const zip = new JSZip();
+    zip.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
+    zip.file('content.xml', '<office:document-content/>');
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+    for (const name of ['tracker.ods', 'tracker.xlsx']) {
+      await expectUserError(
+        writeText(tmp.path(name), bytes),
+        new RegExp(
+          `^${name.replace('.', '\\.')} is an OpenDocument spreadsheet .* save it as an Excel Workbook \\(\\.xlsx\\)`,
+        ),
+      );
+    }
   });
 
   it('a text file renamed .xlsx', async () => {

@@ -145,6 +145,14 @@ describe('refresh', () => {
     it('--out naming the tracker itself', () =>
       refused(['refresh', tracker, '--out', tracker], /--out names the tracker itself: .*--in-place/));
 
+    it('--out naming another kind of file', async () => {
+      await refused(
+        ['refresh', tracker, '--out', tmp.path('flags.csv')],
+        /--out flags\.csv should end in \.xlsx/,
+      );
+      expect(existsSync(tmp.path('flags.csv'))).toBe(false);
+    });
+
     it('--out and --in-place together', () =>
       refused(
         ['refresh', tracker, '--out', tmp.path('x.xlsx'), '--in-place'],

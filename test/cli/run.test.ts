@@ -177,6 +177,37 @@ describe('bad input: one sentence, exit code 2', () => {
       /^The policy in .*policy\.json is not valid \(.*dentalCheckMonths.*\): correct those entries and run again\.$/,
     );
   });
+
+  it('a policy giving a warning window to a rule that does not exist', async () => {
+    const policy = writeText(
+      tmp.path('typo.json'),
+      JSON.stringify({ windows: { 'cla-reveiw': { days: 10 } } }),
+    );
+    expectOneSentence(
+      await cli(['evaluate', small, '--policy', policy]),
+      /^The policy in .*typo\.json gives warning windows for rules that do not exist \("cla-reveiw"\): the rule ids are cla-review, /,
+    );
+  });
+
+  it('a policy or mapping file that is not one JSON object, or is empty', async () => {
+    for (const text of ['null', '[]', '42']) {
+      const policy = writeText(tmp.path('not-object.json'), text);
+      expectOneSentence(
+        await cli(['evaluate', small, '--policy', policy]),
+        /^The policy file .*not-object\.json should hold one JSON object/,
+      );
+    }
+    const empty = writeText(tmp.path('empty.json'), '  \n');
+    expectOneSentence(
+      await cli(['evaluate', small, '--map', empty]),
+      /^The mapping file .*empty\.json is empty: write one JSON object in it/,
+    );
+    const broken = writeText(tmp.path('broken.json'), '{ "dentalCheckMonths": 6\n  "paContactDays": 28 }');
+    expectOneSentence(
+      await cli(['evaluate', small, '--policy', broken]),
+      /^The policy file .*broken\.json is not valid JSON \(at line 2, column 3\): check the quotes/,
+    );
+  });
 });
 
 describe('unexpected errors', () => {
