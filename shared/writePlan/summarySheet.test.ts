@@ -1,3 +1,4 @@
+import { evaluate } from '../engine';
 import { buildWritePlan } from './build';
 import { inPathwayCohort, missingDocuments } from './summarySheet';
 import { day, evaluation, facts, r, rowWith, sampleInput } from './testFixtures';
@@ -79,16 +80,17 @@ describe('Pathway plan summary: header block', () => {
     const sheet = summary();
     const header = rowStarting(sheet, 'Flags by worker (all rules, whole tracker)');
     expect(plain(sheet.rows[header - 1]).slice(1)).toEqual([
+      // the order of RULES.md section 2, as in the table of pathway items above it
       'Overdue',
       'Action needed',
-      'Due soon',
       'Check data',
+      'Due soon',
       'Young people',
     ]);
     expect(plain(sheet.rows[header])).toEqual(['Ali Khan', 0, 1, 1, 1, 1]);
     // Sam Patel: Ava (cla-review Overdue, pep Due soon) and Cara (On track only)
-    expect(plain(sheet.rows[header + 1])).toEqual(['Sam Patel', 1, 0, 1, 0, 2]);
-    expect(plain(sheet.rows[header + 2])).toEqual(['Total', 1, 1, 2, 1, 3]);
+    expect(plain(sheet.rows[header + 1])).toEqual(['Sam Patel', 1, 0, 0, 1, 2]);
+    expect(plain(sheet.rows[header + 2])).toEqual(['Total', 1, 1, 1, 2, 3]);
   });
 });
 
@@ -236,6 +238,23 @@ describe('missing documents', () => {
     expect(missingDocuments('Documents due by the 18th birthday; missing: Bank account (LCC)')).toBe(
       'Bank account',
     );
+  });
+
+  it('takes the list from the explanation the engine gives, due date and source after it', () => {
+    const asOf = day('2026-11-23');
+    const dated = (dateOfBirth: string) =>
+      evaluate(
+        {
+          tracked: ['dateOfBirth', 'careStartDate', 'niNumber', 'photoId', 'bankAccount'],
+          rows: [{ row: 2, values: { dateOfBirth, careStartDate: '2020-01-01', photoId: 'Y' } }],
+        },
+        { asOf },
+      ).rows[0].results['leaving-care-documents'].explanation;
+    // overdue, due soon (today), on track: each ending differs
+    for (const dateOfBirth of ['2007-06-25', '2008-11-23', '2009-10-13']) {
+      expect(dated(dateOfBirth)).toMatch(/: due \d\d\/\d\d\/\d{4}/);
+      expect(missingDocuments(dated(dateOfBirth))).toBe('NI number, Bank account');
+    }
   });
 
   it('falls back to the whole explanation', () => {

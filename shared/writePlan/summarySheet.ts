@@ -43,7 +43,7 @@ export const PATHWAY_RULE_IDS = [
 const COHORT_STATUSES = new Set(['Eligible', 'Relevant', 'Former relevant', 'Not yet eligible']);
 
 /** The statuses counted for managers on the per-worker table. */
-export const MANAGER_STATUSES: readonly Status[] = ['Overdue', 'Action needed', 'Due soon', 'Check data'];
+export const MANAGER_STATUSES: readonly Status[] = ['Overdue', 'Action needed', 'Check data', 'Due soon'];
 
 /**
  * Who is on the summary: aged 15 years 9 months or more on the as-of date (the date of
@@ -63,9 +63,13 @@ export function inPathwayCohort(result: RowResult, dateOfBirth: Day | null, cont
   });
 }
 
-/** "NI number, Photo ID" from the documents rule's explanation ("...; missing: NI number, Photo ID"). */
+/**
+ * "NI number, Photo ID" from the documents rule's explanation ("...; missing: NI number,
+ * Photo ID: due 25/06/2025, overdue by 3 days (LCC)"): the list ends where the due date's
+ * part or the source begins.
+ */
 export function missingDocuments(explanation: string): string {
-  const match = /missing:\s*([^;(]*)/i.exec(explanation);
+  const match = /missing:\s*([^;(:]*)/i.exec(explanation);
   const list = match ? match[1].trim().replace(/[.\s]+$/, '') : '';
   return list || explanation;
 }
