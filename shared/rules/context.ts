@@ -327,6 +327,9 @@ export class RowContext implements RuleContext {
   }
 
   private workOutLookedAfter(): boolean {
+    // Care ends at the 18th birthday at the latest (RULES.md section 4): from then on the
+    // young person is not looked after, whatever the care dates say or fail to say.
+    if (this.isAtLeast(18)) return false;
     // Once care has ended, the young person is not looked after whenever it started.
     if (this.asOf >= this.careEnd()) return false;
     const start = this.careStart();
@@ -360,14 +363,25 @@ export class RowContext implements RuleContext {
     return this.suppliedStatus() ?? this.computedLeavingCareStatus();
   }
 
-  /** The leaving-care status the tracker supplies, if it has one (a problem when unreadable). */
+  /**
+   * The leaving-care status the tracker supplies, if it has one (a problem when unreadable).
+   * "Unknown" there says the team does not know it ("unknown" is unreadable, RULES.md
+   * section 3), so it is a problem too: the rules that need the status are Check data
+   * rather than taking the young person out of the cohort.
+   */
   suppliedStatus(): LeavingCareStatus | null {
-    return this.readEnum(
+    const status = this.readEnum(
       AT.leavingCareStatus,
       'leavingCareStatus',
       readLeavingCareStatus,
       'a leaving-care status',
     );
+    if (status === 'Unknown') {
+      throw new DataProblem(
+        'Leaving care status is recorded as "Unknown": record it, or clear the cell to have it worked out from the care dates',
+      );
+    }
+    return status;
   }
 
   inLeavingCareCohort(): boolean {

@@ -267,17 +267,63 @@ describe('the leaving-care cohort with a status the tracker supplies (RULES.md ย
     );
   });
 
+  // under 18, whether care has ended depends on the care dates that contradict each other
+  const seventeen: Values = { ...row, dob: '2009-06-01', leavingCareStatus: 'Relevant' };
+
   it('rules that need "looked after" are still Check data', () => {
-    check({ ...row, lastReviewDate: '2026-06-01' }, 'cla-review', {
+    check({ ...seventeen, lastReviewDate: '2026-06-01' }, 'cla-review', {
       status: 'Check data',
       explains: ['before it started'],
     });
   });
 
   it('a supplied status outside the cohort leaves it to the care dates: Check data', () => {
-    check({ ...row, leavingCareStatus: 'Not eligible' }, 'housing-register', {
+    check({ ...seventeen, leavingCareStatus: 'Not eligible' }, 'housing-register', {
       status: 'Check data',
       explains: ['before it started'],
     });
+  });
+
+  it('from 18, care has ended whatever the care dates say: not looked after', () => {
+    // the 20-year-old's care dates contradict each other, but care ended at 18 at the latest
+    check({ ...row, lastReviewDate: '2026-06-01' }, 'cla-review', { status: 'Not applicable' });
+    check({ ...row, leavingCareStatus: 'Not eligible' }, 'housing-register', { status: 'Not applicable' });
+  });
+
+  it('a status recorded as "Unknown" is shown as given, and the rules that need it are Check data', () => {
+    const unknown: Values = {
+      ...row,
+      careStartDate: '2015-01-01',
+      careEndDate: null,
+      leavingCareStatus: 'Unknown',
+    };
+    expect(leavingCareStatusOf(unknown)).toBe('Unknown');
+    check(unknown, 'housing-register', { status: 'Check data', explains: ['recorded as "Unknown"'] });
+    check(unknown, 'pa-contact', { status: 'Check data', explains: ['recorded as "Unknown"'] });
+    // cleared, the status is worked out from the care dates: former relevant
+    expect(leavingCareStatusOf({ ...unknown, leavingCareStatus: null })).toBe('Former relevant');
+  });
+});
+
+describe('the 18th birthday ends care when the care end cannot be used (RULES.md ยง4)', () => {
+  const leaver: Values = { dob: '2008-06-17', careStartDate: '2024-03-11', careEndDate: 'TBC' };
+
+  it('staying-put, for the looked after only, is Not applicable at 18 with the care end "TBC"', () => {
+    check({ ...leaver, placementType: 'Foster', stayingPutDiscussedDate: null }, 'staying-put', {
+      status: 'Not applicable',
+    });
+  });
+
+  it('past the upper age without support to 25: Not eligible, whatever the care end reads', () => {
+    const older: Values = {
+      dob: '2003-12-16',
+      careStartDate: '2016-08-03',
+      careEndDate: 'TBC',
+      supportTo25: 'No',
+    };
+    expect(leavingCareStatusOf(older)).toBe('Not eligible');
+    check({ ...older, lastPaContactDate: null }, 'pa-contact', { status: 'Not applicable' });
+    // the care end is needed to tell former relevant from not eligible under 21: Unknown
+    expect(leavingCareStatusOf(leaver)).toBe('Unknown');
   });
 });
