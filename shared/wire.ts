@@ -26,6 +26,7 @@ import {
 } from './fields';
 import { policyOverridesSchema, policySchema } from './policy';
 import { evaluationSchema } from './results';
+import { isPlainObject } from './json';
 
 /** Bounds of the wire format itself (the per-request row limit is the service's configuration). */
 export const WIRE_LIMITS = {
@@ -295,13 +296,6 @@ export type WireRow = z.infer<typeof wireRowSchema>;
 const ADMITS_BY_FIELD: ReadonlyMap<string, (value: unknown) => boolean> = new Map(
   RULE_FIELD_NAMES.map((name) => [name, VALUE_BY_KIND[FIELD_BY_NAME[name].kind as WireKind].admits]),
 );
-
-/** An object as JSON makes it: not an array, a date or anything else with a prototype of its own. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
-}
 
 function isUnreadableCell(value: unknown): boolean {
   if (!isPlainObject(value)) return false;

@@ -18,6 +18,7 @@ import {
   type ProposedMapping,
   proposeMapping,
 } from '../../shared/mapping';
+import { isPlainObject, jsonErrorPosition } from '../../shared/json';
 import { type Policy, PolicyError, resolvePolicy } from '../../shared/policy';
 import { RULES, unknownWindowRules } from '../../shared/rules';
 import type { Day } from '../../shared/dates/calendar';
@@ -237,11 +238,11 @@ async function readJsonFile(path: string, shownAs: string, what: string): Promis
   }
 }
 
-/** " (at line 2, column 5)" where JSON.parse says it stopped, or nothing (its message may quote the file). */
+/** " (at line 2, column 5)" where JSON.parse says it stopped, or nothing. */
 function placeOfProblem(text: string, error: unknown): string {
-  const match = error instanceof SyntaxError ? /position (\d+)/.exec(error.message) : null;
-  if (match === null) return '';
-  const before = text.slice(0, Number(match[1]));
+  const at = jsonErrorPosition(error);
+  if (at === null) return '';
+  const before = text.slice(0, at);
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
   return ` (at line ${line}, column ${column})`;
@@ -250,7 +251,7 @@ function placeOfProblem(text: string, error: unknown): string {
 /** A mapping file: `{ "<canonical field>": "<header text>" }`. */
 async function loadMappingFile(path: string, shownAs: string): Promise<Record<string, string>> {
   const json = await readJsonFile(path, shownAs, 'mapping');
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+  if (!isPlainObject(json)) {
     throw new UserError(
       `The mapping file ${shownAs} should hold one JSON object of field names and headers, e.g. { "dateOfBirth": "D.O.B.", "lastReviewDate": "Last LAC review" }.`,
     );
@@ -266,7 +267,7 @@ async function loadMappingFile(path: string, shownAs: string): Promise<Record<st
 
 async function loadPolicy(path: string, shownAs: string): Promise<Policy> {
   const json = await readJsonFile(path, shownAs, 'policy');
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+  if (!isPlainObject(json)) {
     throw new UserError(
       `The policy file ${shownAs} should hold one JSON object of the policy values to change, e.g. { "dentalCheckMonths": 6 }.`,
     );

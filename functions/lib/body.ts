@@ -6,6 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { HttpRequest } from '@azure/functions';
 import { ClientError } from './http';
+import { jsonErrorPosition } from '../../shared/json';
 
 function isJsonContentType(header: string | null): boolean {
   if (!header) return false;
@@ -44,12 +45,6 @@ function tooLarge(maxBytes: number): ClientError {
   );
 }
 
-/** The position JSON.parse stopped at, if its message gives one (the message itself may quote the body). */
-function parsePosition(error: unknown): number | null {
-  const match = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
-  return match ? Number(match[1]) : null;
-}
-
 export async function readJsonBody(
   request: HttpRequest,
   maxBytes: number,
@@ -72,7 +67,7 @@ export async function readJsonBody(
   try {
     return { json: JSON.parse(text), bytes: buffer.length };
   } catch (error) {
-    const at = parsePosition(error);
+    const at = jsonErrorPosition(error);
     throw new ClientError(
       400,
       'invalid_json',

@@ -6,6 +6,8 @@
  * than written out as JSON and encoded again each time (most of a reply's bytes are results).
  */
 
+import { isPlainObject } from '../../shared/json';
+
 /** The bytes of frozen results, for as long as the result itself is kept. */
 const resultBytes = new WeakMap<object, Buffer>();
 
@@ -55,12 +57,6 @@ class ByteWriter {
     this.buffer.copy(larger, 0, 0, this.length);
     this.buffer = larger;
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function keyOf(key: string): Buffer {
